@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Showroom.Agents;
+using Showroom.Dealers;
+
+namespace Showroom.Data;
+
+/// <summary>
+/// The one model of Showroom. Each database provider has a subclass that owns its migrations
+/// (<see cref="SqliteShowroomDb"/>, <see cref="PostgresShowroomDb"/>); code depends on this type only.
+/// </summary>
+public abstract class ShowroomDb(DbContextOptions options)
+    : IdentityUserContext<Agent, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<DealerGroup> DealerGroups => Set<DealerGroup>();
+    public DbSet<Dealer> Dealers => Set<Dealer>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<DealerMembership> DealerMemberships => Set<DealerMembership>();
+    public DbSet<DepartmentMembership> DepartmentMemberships => Set<DepartmentMembership>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<Agent>(agent =>
+        {
+            agent.ToTable("Agents");
+            agent.Property(a => a.FirstName).HasMaxLength(100);
+            agent.Property(a => a.LastName).HasMaxLength(100);
+            agent.Property(a => a.Role).HasConversion<string>().HasMaxLength(16);
+            agent.Property(a => a.Locale).HasMaxLength(16);
+            agent.Property(a => a.TimeZone).HasMaxLength(64);
+            agent.HasOne<Dealer>().WithMany().HasForeignKey(a => a.PrimaryDealerId).OnDelete(DeleteBehavior.SetNull);
+        });
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("AgentClaims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("AgentLogins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("AgentTokens");
+
+        builder.Entity<DealerGroup>(group => group.Property(g => g.Name).HasMaxLength(200));
+
+        builder.Entity<Dealer>(dealer =>
+        {
+            dealer.Property(d => d.Name).HasMaxLength(200);
+            dealer.Property(d => d.TimeZone).HasMaxLength(64);
+            dealer.Property(d => d.WidgetKey).HasMaxLength(64);
+            dealer.Property(d => d.LeadEmail).HasMaxLength(256);
+            dealer.HasIndex(d => d.WidgetKey).IsUnique();
+            dealer.HasOne<DealerGroup>().WithMany().HasForeignKey(d => d.GroupId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Department>(department =>
+        {
+            department.Property(d => d.Name).HasMaxLength(100);
+            department.Property(d => d.Kind).HasConversion<string>().HasMaxLength(16);
+            department.HasIndex(d => new { d.DealerId, d.Kind }).IsUnique();
+            department.HasOne<Dealer>().WithMany().HasForeignKey(d => d.DealerId).OnDelete(DeleteBehavior.Cascade);
+            department.OwnsMany(d => d.Hours, hours =>
+            {
+                hours.ToTable("DepartmentHours");
+                hours.WithOwner().HasForeignKey("DepartmentId");
+                hours.Property<int>("Id");
+                hours.HasKey("Id");
+            });
+        });
+
+        builder.Entity<DealerMembership>(membership =>
+        {
+            membership.HasKey(m => new { m.AgentId, m.DealerId });
+            membership.HasIndex(m => m.DealerId);
+            membership.HasOne<Agent>().WithMany().HasForeignKey(m => m.AgentId).OnDelete(DeleteBehavior.Cascade);
+            membership.HasOne<Dealer>().WithMany().HasForeignKey(m => m.DealerId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<DepartmentMembership>(membership =>
+        {
+            membership.HasKey(m => new { m.AgentId, m.DepartmentId });
+            membership.HasIndex(m => new { m.DealerId, m.DepartmentId });
+            membership.HasOne<Agent>().WithMany().HasForeignKey(m => m.AgentId).OnDelete(DeleteBehavior.Cascade);
+            membership.HasOne<Department>().WithMany().HasForeignKey(m => m.DepartmentId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}
+
+public sealed class SqliteShowroomDb(DbContextOptions<SqliteShowroomDb> options) : ShowroomDb(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order or compare DateTimeOffset natively; store UTC ticks so deadlines sort and compare.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+public sealed class PostgresShowroomDb(DbContextOptions<PostgresShowroomDb> options) : ShowroomDb(options);

@@ -1,0 +1,30 @@
+namespace Showroom.Dealers;
+
+/// <summary>A dealer group: the owner of several rooftops.</summary>
+public sealed class DealerGroup
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required string Name { get; set; }
+
+    /// <summary>Escalation, transfers and internal chats may cross dealers of this group only when set.</summary>
+    public bool AllowCrossDealerWork { get; set; }
+}
+
+/// <summary>A rooftop: one dealership with its own website, time zone and staff.</summary>
+public sealed class Dealer
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid GroupId { get; set; }
+    public required string Name { get; set; }
+
+    /// <summary>IANA time zone id; business hours are read in it.</summary>
+    public required string TimeZone { get; set; }
+
+    /// <summary>Origins (scheme://host[:port]) allowed to embed the widget.</summary>
+    public List<string> WebsiteOrigins { get; set; } = [];
+
+    /// <summary>Public key carried by the widget snippet; identifies the dealer, grants nothing else.</summary>
+    public required string WidgetKey { get; set; }
+
+    public string? LeadEmail { get; set; }
+}

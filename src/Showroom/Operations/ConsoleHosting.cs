@@ -1,0 +1,42 @@
+namespace Showroom.Operations;
+
+/// <summary>Serves the built browser clients from wwwroot/app and the console's page for its client-side routes.</summary>
+public static class ConsoleHosting
+{
+    const string ConsolePage = "app/console/index.html";
+
+    public static WebApplication UseBrowserClients(this WebApplication app)
+    {
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = context =>
+            {
+                // Bundles are named by content hash; the console page itself is always revalidated.
+                var headers = context.Context.Response.Headers;
+                headers.CacheControl = context.File.Name.EndsWith(".html", StringComparison.Ordinal)
+                    ? "no-cache"
+                    : "public, max-age=31536000, immutable";
+            },
+        });
+        return app;
+    }
+
+    public static WebApplication MapConsole(this WebApplication app)
+    {
+        // Unknown /api and /hubs paths stay 404; every other path is a console route.
+        app.MapFallback("/api/{**path}", () => TypedResults.NotFound());
+        app.MapFallback("/hubs/{**path}", () => TypedResults.NotFound());
+        app.MapFallbackToFile(ConsolePage, new StaticFileOptions
+        {
+            OnPrepareResponse = context =>
+            {
+                context.Context.Response.Headers.CacheControl = "no-cache";
+                context.Context.Response.Headers["Content-Security-Policy"] =
+                    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+                context.Context.Response.Headers.XContentTypeOptions = "nosniff";
+                context.Context.Response.Headers["Referrer-Policy"] = "same-origin";
+            },
+        });
+        return app;
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Showroom.Agents;
+using Showroom.Auth;
+using Showroom.Configuration;
+using Showroom.Data;
+using Showroom.Dealers;
+using Showroom.Demo;
+using Showroom.Email;
+using Showroom.Operations;
+using Showroom.Realtime;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+
+    // Options, checked before anything starts: a bad setting stops the process with one line naming it.
+    builder.AddShowroomConfiguration();
+    builder.Services.TryAddSingleton(TimeProvider.System);
+
+    // Data: SQLite by default, PostgreSQL when configured; Data Protection keys live there too.
+    builder.Services.AddShowroomData(builder.Configuration);
+    builder.Services.AddDataProtection().SetApplicationName("Showroom").PersistKeysToDbContext<ShowroomDb>();
+
+    // Agents sign in with Identity cookies; state-changing API calls carry an antiforgery token.
+    builder.Services.AddShowroomAuth();
+
+    // SignalR for agents (shoppers get their own hub), scaled out through Redis when configured.
+    builder.Services.AddShowroomRealtime(builder.Configuration);
+
+    builder.Services.AddShowroomEmail(builder.Configuration);
+
+    // Operations: errors as ProblemDetails, health, OpenAPI.
+    builder.Services.AddProblemDetails();
+    builder.Services.AddShowroomHealth();
+    builder.Services.AddOpenApi();
+
+    var app = builder.Build();
+
+    await app.Services.MigrateDatabaseAsync();
+    await DemoData.SeedAsync(app.Services);
+
+    app.UseForwardedHeaders();
+    app.UseExceptionHandler();
+    app.UseStatusCodePages();
+    app.UseBrowserClients();
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.UseAgentHubOriginCheck();
+
+    var api = app.MapGroup("/api").RequireAntiforgeryOnWrites();
+    api.MapAuthApi();
+    api.MapAgentsApi();
+    api.MapDealersApi();
+    api.MapEmailApi();
+
+    app.MapHub<AgentHub>(AgentHub.Path);
+    app.MapHealth();
+    app.MapOpenApi();
+    app.MapConsole();
+
+    StartupBanner.PrintWhenStarted(app);
+    await app.RunAsync();
+    return 0;
+}
+catch (StartupException e)
+{
+    // One clear line, no stack trace: the message names the setting to fix.
+    await Console.Error.WriteLineAsync($"Showroom cannot start: {e.Message}");
+    return 1;
+}
+
+/// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

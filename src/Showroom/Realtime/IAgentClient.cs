@@ -1,0 +1,8 @@
+namespace Showroom.Realtime;
+
+/// <summary>What the server calls on an agent's console, extension or other client.</summary>
+public interface IAgentClient
+{
+    /// <summary>This sign-in session ended (signed out, password changed, deactivated); the connection closes next.</summary>
+    Task SessionEnded(string reason);
+}

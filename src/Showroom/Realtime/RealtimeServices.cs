@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
+using Showroom.Configuration;
+using StackExchange.Redis;
+
+namespace Showroom.Realtime;
+
+public static class RealtimeServices
+{
+    /// <summary>SignalR, in-process by default; with Redis:Connection set, the Redis backplane and cluster bus.</summary>
+    public static IServiceCollection AddShowroomRealtime(this IServiceCollection services, IConfiguration configuration)
+    {
+        var signalR = services.AddSignalR(options =>
+        {
+            options.MaximumReceiveMessageSize = 64 * 1024;
+        });
+        services.AddSingleton<AgentConnections>();
+        services.AddSingleton<SessionTerminator>();
+        services.AddHostedService(sp => sp.GetRequiredService<SessionTerminator>());
+
+        var redis = configuration["Redis:Connection"];
+        if (string.IsNullOrWhiteSpace(redis))
+        {
+            services.AddSingleton<IClusterBus, InProcessClusterBus>();
+            return services;
+        }
+
+        ConfigurationOptions redisOptions;
+        try
+        {
+            redisOptions = ConfigurationOptions.Parse(redis);
+        }
+        catch (ArgumentException e)
+        {
+            throw new StartupException($"Redis:Connection is not a valid Redis connection string: {e.Message}");
+        }
+        redisOptions.AbortOnConnectFail = false;
+        redisOptions.ClientName = "showroom";
+        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redisOptions));
+        services.AddSingleton<IClusterBus, RedisClusterBus>();
+        signalR.AddStackExchangeRedis(options => options.Configuration.ChannelPrefix = RedisChannel.Literal("showroom:signalr"));
+        // One multiplexer serves the backplane and the cluster bus.
+        services.AddOptions<RedisOptions>().Configure<IConnectionMultiplexer>((options, multiplexer) =>
+            options.ConnectionFactory = _ => Task.FromResult(multiplexer));
+        return services;
+    }
+}
