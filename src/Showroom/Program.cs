@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Showroom.Agents;
@@ -32,6 +33,7 @@ try
 
     // Operations: errors as ProblemDetails, health, OpenAPI.
     builder.Services.AddProblemDetails();
+    builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
     builder.Services.AddShowroomHealth();
     builder.Services.AddOpenApi();
 

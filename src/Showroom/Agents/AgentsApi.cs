@@ -43,8 +43,9 @@ public static class AgentsApi
         }
         var dealers = await db.DealerMemberships
             .Where(m => m.AgentId == agentId)
-            .Join(db.Dealers, m => m.DealerId, d => d.Id, (m, d) => new DealerRef(d.Id, d.Name))
+            .Join(db.Dealers, m => m.DealerId, d => d.Id, (m, d) => d)
             .OrderBy(d => d.Name)
+            .Select(d => new DealerRef(d.Id, d.Name))
             .ToListAsync(ct);
         return new MeResponse(agent.Id, agent.Email ?? "", agent.FirstName, agent.LastName, agent.DisplayName,
             agent.Role, agent.Locale, agent.TimeZone, agent.LastSignInAt, dealers);

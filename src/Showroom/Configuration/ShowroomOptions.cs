@@ -14,8 +14,8 @@ public sealed class ShowroomOptions
     /// <summary>Proxies (IP addresses or CIDR networks) whose X-Forwarded-* headers are believed.</summary>
     public List<string> TrustedProxies { get; set; } = [];
 
-    /// <summary>Seed the demo dealer group on an empty database. Refused in Production.</summary>
-    public bool SeedDemoData { get; set; }
+    /// <summary>Seed the demo dealer group on an empty database; unset means "in Development". Refused in Production.</summary>
+    public bool? SeedDemoData { get; set; }
 
     public string DataDirectoryFullPath => Path.GetFullPath(DataDirectory);
 }

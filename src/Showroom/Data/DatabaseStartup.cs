@@ -17,6 +17,11 @@ public static class DatabaseStartup
         var db = scope.ServiceProvider.GetRequiredService<ShowroomDb>();
         try
         {
+            // Open once outside EF first: a wrong address or password then becomes our one line, not an EF error log.
+            var probe = db.Database.GetDbConnection();
+            await probe.OpenAsync(cancellationToken);
+            await probe.CloseAsync();
+
             if (db.Database.IsSqlite())
             {
                 // WAL lets readers work while one writer commits; the mode is stored in the file.

@@ -32,9 +32,12 @@ public static class DemoData
     const string DealerTimeZone = "America/Chicago";
 
     /// <summary>True when this environment may hold demo data (the setting is on and this is not Production).</summary>
-    public static bool IsEnabled(IServiceProvider services) =>
-        services.GetRequiredService<IOptions<ShowroomOptions>>().Value.SeedDemoData
-        && !services.GetRequiredService<IHostEnvironment>().IsProduction();
+    public static bool IsEnabled(IServiceProvider services)
+    {
+        var environment = services.GetRequiredService<IHostEnvironment>();
+        var wanted = services.GetRequiredService<IOptions<ShowroomOptions>>().Value.SeedDemoData ?? environment.IsDevelopment();
+        return wanted && !environment.IsProduction();
+    }
 
     /// <summary>Seeds the demo group on a database that has no dealer group yet; returns whether it did.</summary>
     public static async Task<bool> SeedAsync(IServiceProvider services, CancellationToken ct = default)

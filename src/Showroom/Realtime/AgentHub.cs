@@ -28,13 +28,14 @@ public sealed class AgentHub(ShowroomDb db, AgentConnections connections) : Hub<
             Context.Abort();
             return;
         }
-        connections.Add(Context, agentId, Context.User!.SessionId());
         await Groups.AddToGroupAsync(Context.ConnectionId, AgentGroup(agentId), Context.ConnectionAborted);
         var dealerIds = await db.DealerMemberships.Where(m => m.AgentId == agentId).Select(m => m.DealerId).ToListAsync(Context.ConnectionAborted);
         foreach (var dealerId in dealerIds)
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, DealerGroup(dealerId), Context.ConnectionAborted);
         }
+        // Registered last: a registered connection is in all its groups.
+        connections.Add(Context, agentId, Context.User!.SessionId());
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Showroom.Configuration;
 using StackExchange.Redis;
@@ -9,10 +10,8 @@ public static class RealtimeServices
     /// <summary>SignalR, in-process by default; with Redis:Connection set, the Redis backplane and cluster bus.</summary>
     public static IServiceCollection AddShowroomRealtime(this IServiceCollection services, IConfiguration configuration)
     {
-        var signalR = services.AddSignalR(options =>
-        {
-            options.MaximumReceiveMessageSize = 64 * 1024;
-        });
+        var signalR = services.AddSignalR(options => options.MaximumReceiveMessageSize = 64 * 1024)
+            .AddJsonProtocol(json => json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSingleton<AgentConnections>();
         services.AddSingleton<SessionTerminator>();
         services.AddHostedService(sp => sp.GetRequiredService<SessionTerminator>());
@@ -37,7 +36,7 @@ public static class RealtimeServices
         redisOptions.ClientName = "showroom";
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redisOptions));
         services.AddSingleton<IClusterBus, RedisClusterBus>();
-        signalR.AddStackExchangeRedis(options => options.Configuration.ChannelPrefix = RedisChannel.Literal("showroom:signalr"));
+        signalR.AddStackExchangeRedis();
         // One multiplexer serves the backplane and the cluster bus.
         services.AddOptions<RedisOptions>().Configure<IConnectionMultiplexer>((options, multiplexer) =>
             options.ConnectionFactory = _ => Task.FromResult(multiplexer));
