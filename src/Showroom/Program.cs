@@ -9,6 +9,7 @@ using Showroom.Dealers;
 using Showroom.Demo;
 using Showroom.Email;
 using Showroom.Operations;
+using Showroom.Profiles;
 using Showroom.Realtime;
 
 try
@@ -30,6 +31,7 @@ try
     builder.Services.AddShowroomRealtime(builder.Configuration);
 
     builder.Services.AddShowroomEmail(builder.Configuration);
+    builder.Services.AddSingleton<IFileStore, FolderFileStore>();
 
     // Operations: errors as ProblemDetails, health, OpenAPI.
     builder.Services.AddProblemDetails();
@@ -54,8 +56,10 @@ try
     api.MapAuthApi();
     api.MapAgentsApi();
     api.MapDealersApi();
+    api.MapProfileApi();
     api.MapEmailApi();
 
+    app.MapHeadshotFiles();
     app.MapHub<AgentHub>(AgentHub.Path);
     app.MapHealth();
     app.MapOpenApi();

@@ -30,6 +30,12 @@ public sealed class Agent : IdentityUser<Guid>
     public required string TimeZone { get; set; }
 
     public Guid? PrimaryDealerId { get; set; }
+
+    /// <summary>Changes with every new headshot, so its URL changes and caches can keep files forever.</summary>
+    public string? HeadshotVersion { get; set; }
+
+    /// <summary>The name of the file the agent uploaded, shown beside the preview.</summary>
+    public string? HeadshotFileName { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? LastSignInAt { get; set; }
 

@@ -17,6 +17,7 @@ public sealed record MeResponse(
     string Locale,
     string TimeZone,
     DateTimeOffset? LastSignInAt,
+    string? HeadshotUrl,
     IReadOnlyList<DealerRef> Dealers);
 
 public static class AgentsApi
@@ -48,6 +49,7 @@ public static class AgentsApi
             .Select(d => new DealerRef(d.Id, d.Name))
             .ToListAsync(ct);
         return new MeResponse(agent.Id, agent.Email ?? "", agent.FirstName, agent.LastName, agent.DisplayName,
-            agent.Role, agent.Locale, agent.TimeZone, agent.LastSignInAt, dealers);
+            agent.Role, agent.Locale, agent.TimeZone, agent.LastSignInAt,
+            Profiles.ProfileApi.HeadshotUrl(agent.Id, agent.HeadshotVersion, Profiles.HeadshotProcessor.SmallSize), dealers);
     }
 }

@@ -130,7 +130,7 @@ public static class AuthApi
         // Live connections do not make requests, so they are closed here, this browser's included;
         // this browser gets a fresh cookie and reconnects.
         await sessions.EndAsync(agent.Id, session: null, "password-changed");
-        await signIn.RefreshSignInAsync(agent);
+        await SessionValidation.ReissueAsync(signIn, agent, http.User);
         return TypedResults.NoContent();
     }
 

@@ -39,22 +39,7 @@ public static class AuthServices
             // The console is a single-page app: APIs and hubs answer 401/403, they never redirect.
             cookie.Events.OnRedirectToLogin = context => Deny(context.Response, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = context => Deny(context.Response, StatusCodes.Status403Forbidden);
-        });
-
-        // The stamp is checked on every request, so a password change or a deactivation ends every
-        // other session at once; the session claim is carried over when the principal is rebuilt.
-        services.Configure<SecurityStampValidatorOptions>(options =>
-        {
-            options.ValidationInterval = TimeSpan.Zero;
-            options.OnRefreshingPrincipal = context =>
-            {
-                var session = context.CurrentPrincipal?.FindFirst(AgentClaims.Session);
-                if (session is not null && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
-                {
-                    identity.AddClaim(session);
-                }
-                return Task.CompletedTask;
-            };
+            cookie.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
         });
 
         services.AddAuthorizationBuilder()

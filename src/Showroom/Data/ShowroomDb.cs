@@ -34,6 +34,8 @@ public abstract class ShowroomDb(DbContextOptions options)
             agent.Property(a => a.Role).HasConversion<string>().HasMaxLength(16);
             agent.Property(a => a.Locale).HasMaxLength(16);
             agent.Property(a => a.TimeZone).HasMaxLength(64);
+            agent.Property(a => a.HeadshotVersion).HasMaxLength(32);
+            agent.Property(a => a.HeadshotFileName).HasMaxLength(255);
             agent.HasOne<Dealer>().WithMany().HasForeignKey(a => a.PrimaryDealerId).OnDelete(DeleteBehavior.SetNull);
         });
         builder.Entity<IdentityUserClaim<Guid>>().ToTable("AgentClaims");
