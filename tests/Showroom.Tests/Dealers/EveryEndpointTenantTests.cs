@@ -25,19 +25,23 @@ public sealed class EveryEndpointTenantTests(ShowroomApp app) : IClassFixture<Sh
             .ToList();
 
     [Fact]
-    public async Task Every_dealer_route_answers_another_dealers_id_with_404()
+    public async Task Every_dealer_and_agent_route_answers_another_dealers_ids_with_404()
     {
         await using var admin = await app.SignInAsync("admin@example.com");
         var lakeside = (await admin.GetJsonAsync<JsonElement>("/api/dealers")).EnumerateArray()
             .Single(d => d.GetProperty("name").GetString() == "Example Motors Lakeside").GetProperty("id").GetString()!;
+        await using var chris = await app.SignInAsync("chris@example.com");
+        var lakesideAgent = (await chris.GetJsonAsync<JsonElement>("/api/me")).GetProperty("id").GetString()!;
         await using var sam = await app.SignInAsync("sam@example.com");
 
-        var dealerRoutes = ApiEndpoints().Where(e => e.Pattern.Contains("{dealerId", StringComparison.Ordinal)).ToList();
+        var tenantRoutes = ApiEndpoints().Where(e => e.Pattern.Contains("{dealerId", StringComparison.Ordinal) || e.Pattern.Contains("{agentId", StringComparison.Ordinal)).ToList();
 
-        Assert.NotEmpty(dealerRoutes);
-        foreach (var (method, pattern) in dealerRoutes)
+        Assert.NotEmpty(tenantRoutes);
+        foreach (var (method, pattern) in tenantRoutes)
         {
-            var path = System.Text.RegularExpressions.Regex.Replace(pattern.Replace("{dealerId:guid}", lakeside, StringComparison.Ordinal), "{[^}]+}", Guid.NewGuid().ToString());
+            var path = System.Text.RegularExpressions.Regex.Replace(
+                pattern.Replace("{dealerId:guid}", lakeside, StringComparison.Ordinal).Replace("{agentId:guid}", lakesideAgent, StringComparison.Ordinal),
+                "{[^}]+}", Guid.NewGuid().ToString());
             using var response = await sam.SendAsync(new HttpMethod(method), path, method == "GET" ? null : new { });
             Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{method} {pattern} answered {(int)response.StatusCode} for another dealer");
         }
