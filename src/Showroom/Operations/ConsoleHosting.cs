@@ -11,11 +11,14 @@ public static class ConsoleHosting
         {
             OnPrepareResponse = context =>
             {
-                // Bundles are named by content hash; the console page itself is always revalidated.
+                // Bundles are loaded by content-hashed URLs and kept for a year. Files loaded by a fixed URL
+                // (pages, the widget loader that dealers embed, the extension's files) are revalidated.
                 var headers = context.Context.Response.Headers;
-                headers.CacheControl = context.File.Name.EndsWith(".html", StringComparison.Ordinal)
-                    ? "no-cache"
-                    : "public, max-age=31536000, immutable";
+                var fixedUrl = context.File.Name.EndsWith(".html", StringComparison.Ordinal)
+                    || context.File.Name is "loader.js" or "manifest.json"
+                    || context.Context.Request.Path.StartsWithSegments("/app/extension")
+                    || !context.Context.Request.QueryString.HasValue;
+                headers.CacheControl = fixedUrl ? "no-cache" : "public, max-age=31536000, immutable";
             },
         });
         return app;

@@ -1,0 +1,98 @@
+// Bundles the clients into src/Showroom/wwwroot/app with esbuild (type checking is `tsc`, run before this).
+// Writes wwwroot/app/.build-stamp last: MSBuild's ShowroomClientBuild target compares it with the sources.
+import { build } from "esbuild";
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { gzipSync } from "node:zlib";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const clients = dirname(fileURLToPath(import.meta.url));
+const out = join(clients, "../src/Showroom/wwwroot/app");
+const started = performance.now();
+
+const common = {
+  bundle: true,
+  minify: true,
+  sourcemap: true,
+  target: "es2022",
+  legalComments: "none",
+  logLevel: "warning",
+  jsx: "automatic",
+  jsxImportSource: "preact",
+};
+
+const hash = (bytes) => createHash("sha256").update(bytes).digest("base64url").slice(0, 12);
+
+async function buildConsole() {
+  const dir = join(out, "console");
+  await build({
+    ...common,
+    entryPoints: { console: join(clients, "console/src/main.tsx") },
+    outdir: dir,
+    format: "esm",
+    platform: "browser",
+  });
+  const js = await readFile(join(dir, "console.js"));
+  const css = await readFile(join(dir, "console.css"));
+  // The server caches bundles for a year: the query changes whenever the content does.
+  const html = (await readFile(join(clients, "console/index.html"), "utf8"))
+    .replace("%CONSOLE_JS_HASH%", hash(js))
+    .replace("%CONSOLE_CSS_HASH%", hash(css));
+  await writeFile(join(dir, "index.html"), html);
+}
+
+async function buildWidget() {
+  const dir = join(out, "widget");
+  // chat.js first: the loader embeds its hash, so a new chat.js is never served from a stale cache.
+  await build({
+    ...common,
+    entryPoints: { chat: join(clients, "widget/src/chat.ts") },
+    outdir: dir,
+    format: "iife",
+    globalName: "ShowroomChat",
+  });
+  const chatHash = hash(await readFile(join(dir, "chat.js")));
+  await build({
+    ...common,
+    entryPoints: { loader: join(clients, "widget/src/loader.ts") },
+    outdir: dir,
+    format: "iife",
+    define: { CHAT_FILE: JSON.stringify(`chat.js?v=${chatHash}`) },
+  });
+}
+
+async function buildExtension() {
+  const dir = join(out, "extension");
+  await build({
+    ...common,
+    entryPoints: { background: join(clients, "extension/src/background.ts") },
+    outdir: dir,
+    format: "esm",
+    platform: "browser",
+  });
+  const manifest = JSON.parse(await readFile(join(clients, "extension/manifest.json"), "utf8"));
+  manifest.version = JSON.parse(await readFile(join(clients, "extension/package.json"), "utf8")).version;
+  await writeFile(join(dir, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+}
+
+// Start clean so no file of an older build lingers (and gets served).
+await rm(out, { recursive: true, force: true });
+await mkdir(out, { recursive: true });
+await Promise.all([buildConsole(), buildWidget(), buildExtension()]);
+
+const files = [
+  "console/index.html", "console/console.js", "console/console.css",
+  "widget/loader.js", "widget/chat.js",
+  "extension/manifest.json", "extension/background.js",
+];
+const rows = await Promise.all(files.map(async (file) => {
+  const bytes = await readFile(join(out, file));
+  return `  ${file.padEnd(26)} ${kb(bytes.length).padStart(9)}  ${kb(gzipSync(bytes, { level: 9 }).length).padStart(9)} gzip`;
+}));
+await writeFile(join(out, ".build-stamp"), new Date().toISOString() + "\n");
+console.log(`Built clients into ${relative(process.cwd(), out) || "."} in ${Math.round(performance.now() - started)} ms\n${rows.join("\n")}`);
+
+function kb(n) {
+  return `${(n / 1024).toFixed(1)} kB`;
+}

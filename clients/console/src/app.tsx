@@ -1,0 +1,133 @@
+import { useCallback, useEffect, useRef, useState } from "preact/hooks";
+import { apiFetch, ApiError, onUnauthorized, type Me } from "@showroom/sdk";
+import { I18nProvider, useI18n } from "./i18n/context.tsx";
+import { resolveLocale } from "./i18n/index.ts";
+import { navigate, usePath } from "./router.ts";
+import { useAgentHub } from "./useAgentHub.ts";
+import { Header } from "./components/Header.tsx";
+import { ConnectionBanner } from "./components/ConnectionBanner.tsx";
+import { SignInPage } from "./pages/SignInPage.tsx";
+import { ChatScreen } from "./pages/ChatScreen.tsx";
+import { EditProfilePage } from "./pages/EditProfilePage.tsx";
+
+const knownPaths = new Set(["/", "/profile"]);
+
+/** undefined while GET /api/me is in flight; null when signed out; "unreachable" when the server did not answer. */
+type Session = Me | null | undefined | "unreachable";
+
+export function App() {
+  const [session, setSession] = useState<Session>(undefined);
+  const [sessionEndedNotice, setSessionEndedNotice] = useState(false);
+  const path = usePath();
+  const me = typeof session === "object" && session !== null ? session : undefined;
+  const locale = resolveLocale(me?.locale, navigator.languages ?? [navigator.language]);
+
+  const loadMe = useCallback(() => {
+    setSession(undefined);
+    apiFetch<Me>("/api/me", { allowUnauthorized: true }).then(setSession, (e: unknown) =>
+      setSession(e instanceof ApiError && e.status === 401 ? null : "unreachable"),
+    );
+  }, []);
+
+  const endSession = useCallback(() => {
+    setSession(null);
+    setSessionEndedNotice(true);
+    navigate("/signin", { replace: true });
+  }, []);
+
+  useEffect(() => {
+    onUnauthorized(endSession);
+    loadMe();
+    return () => onUnauthorized(undefined);
+  }, []);
+
+  const hub = useAgentHub(me !== undefined, endSession);
+
+  // Route guard: signed-out agents see only the sign-in page; signed-in agents never do.
+  useEffect(() => {
+    if (session === null && path !== "/signin") navigate("/signin", { replace: true });
+    if (me && !knownPaths.has(path)) navigate("/", { replace: true });
+  }, [session, path]);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  const signedIn = (signedInAs: Me) => {
+    setSessionEndedNotice(false);
+    setSession(signedInAs);
+    navigate("/");
+  };
+
+  const signOut = async () => {
+    // Close the hub first, so the server's "session ended" for this very sign-out is not shown as a notice.
+    await hub.stop();
+    try {
+      await apiFetch<void>("/api/auth/signout", { method: "POST", allowUnauthorized: true });
+    } catch {
+      // Signed out already, or the server is unreachable: either way this browser shows the sign-in page.
+    }
+    setSessionEndedNotice(false);
+    setSession(null);
+    navigate("/signin");
+  };
+
+  return (
+    <I18nProvider locale={locale}>
+      {session === undefined ? (
+        <Status />
+      ) : session === "unreachable" ? (
+        <Unreachable retry={loadMe} />
+      ) : me === undefined || path === "/signin" ? (
+        <SignInPage onSignedIn={signedIn} sessionEnded={sessionEndedNotice} />
+      ) : (
+        <>
+          <Header me={me} onSignOut={signOut} />
+          <ConnectionBanner state={hub.state} />
+          <Routes path={path} />
+        </>
+      )}
+    </I18nProvider>
+  );
+}
+
+function Routes({ path }: { path: string }) {
+  const focusHeading = useFocusHeadingOnNavigation(path);
+  if (path === "/profile") return <EditProfilePage headingRef={focusHeading} />;
+  return <ChatScreen headingRef={focusHeading} />;
+}
+
+/** After an in-app navigation, focus goes to the new page's heading so screen readers announce it. */
+function useFocusHeadingOnNavigation(path: string) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    heading.current?.focus();
+  }, [path]);
+  return heading;
+}
+
+function Status() {
+  const { t } = useI18n();
+  return (
+    <main id="main" class="centered">
+      <p role="status" class="muted">{t("app.loading")}</p>
+    </main>
+  );
+}
+
+function Unreachable({ retry }: { retry: () => void }) {
+  const { t } = useI18n();
+  return (
+    <main id="main" class="centered">
+      <div class="card">
+        <p role="alert">{t("app.unreachable")}</p>
+        <button type="button" class="button primary" onClick={retry}>{t("app.retry")}</button>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Me } from "@showroom/sdk";
+import { useI18n } from "../i18n/context.tsx";
+import { linkClick, navigate, usePath } from "../router.ts";
+import { UserMenu } from "./UserMenu.tsx";
+
+export function Header({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
+  const { t } = useI18n();
+  const path = usePath();
+  return (
+    <header class="topbar">
+      <a class="skip-link" href="#page-heading">{t("app.skipToContent")}</a>
+      <a class="brand" href="/" onClick={linkClick}>{t("app.name")}</a>
+      <nav aria-label={t("nav.label")} class="topnav">
+        <a href="/" onClick={linkClick} aria-current={path === "/" ? "page" : undefined}>{t("nav.chatScreen")}</a>
+      </nav>
+      <UserMenu
+        name={me.displayName}
+        items={[
+          { label: t("menu.editProfile"), onSelect: () => navigate("/profile") },
+          { label: t("menu.signOut"), onSelect: onSignOut },
+        ]}
+      />
+    </header>
+  );
+}
