@@ -9,6 +9,7 @@ using Showroom.Dealers;
 using Showroom.Demo;
 using Showroom.Email;
 using Showroom.Operations;
+using Showroom.Presence;
 using Showroom.Profiles;
 using Showroom.Realtime;
 
@@ -29,6 +30,9 @@ try
 
     // SignalR for agents (shoppers get their own hub), scaled out through Redis when configured.
     builder.Services.AddShowroomRealtime(builder.Configuration);
+
+    // Status and presence: Available / Away / Do Not Disturb, Offline after the grace period, on every node.
+    builder.Services.AddShowroomPresence(builder.Configuration);
 
     builder.Services.AddShowroomEmail(builder.Configuration);
     builder.Services.AddSingleton<IFileStore, FolderFileStore>();
@@ -57,6 +61,7 @@ try
     api.MapAgentsApi();
     api.MapDealersApi();
     api.MapProfileApi();
+    api.MapStatusApi();
     api.MapEmailApi();
 
     app.MapHeadshotFiles();

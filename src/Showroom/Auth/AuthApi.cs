@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Showroom.Agents;
 using Showroom.Data;
 using Showroom.Realtime;
@@ -88,7 +89,10 @@ public static class AuthApi
 
         agent.LastSignInAt = clock.GetUtcNow();
         await users.UpdateAsync(agent);
-        await signIn.SignInWithClaimsAsync(agent, isPersistent: true, [new Claim(AgentClaims.Session, Guid.NewGuid().ToString("N"))]);
+        var session = new AgentSession { Id = Guid.NewGuid().ToString("N"), AgentId = agent.Id, CreatedAt = clock.GetUtcNow() };
+        db.AgentSessions.Add(session);
+        await db.SaveChangesAsync(ct);
+        await signIn.SignInWithClaimsAsync(agent, isPersistent: true, [new Claim(AgentClaims.Session, session.Id)]);
         log.LogInformation("Agent {AgentId} signed in", agent.Id);
         return TypedResults.Ok((await AgentsApi.LoadMeAsync(db, agent.Id, ct))!);
     }
@@ -98,10 +102,14 @@ public static class AuthApi
         statusCode: StatusCodes.Status401Unauthorized,
         extensions: new Dictionary<string, object?> { ["code"] = "invalid_credentials" });
 
-    static async Task<NoContent> SignOut(HttpContext http, SignInManager<Agent> signIn, SessionTerminator sessions)
+    static async Task<NoContent> SignOut(HttpContext http, SignInManager<Agent> signIn, SessionTerminator sessions, ShowroomDb db, TimeProvider clock)
     {
         var agentId = http.User.AgentId();
         var session = http.User.SessionId();
+        // Ended in the database first: a connection that opens while this runs checks it after registering.
+        var now = clock.GetUtcNow();
+        await db.AgentSessions.Where(s => s.Id == session && s.AgentId == agentId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now));
         await signIn.SignOutAsync();
         await sessions.EndAsync(agentId, session, "signed-out");
         return TypedResults.NoContent();

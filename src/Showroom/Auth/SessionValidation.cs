@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Showroom.Agents;
 using Showroom.Data;
 
@@ -10,7 +9,7 @@ namespace Showroom.Auth;
 
 /// <summary>
 /// Checks every cookie against the agent's row: a renewed security stamp (password or e-mail changed)
-/// or a deactivated account ends the session at once, on every node. Identity's own validator would
+/// a deactivated account or a signed-out session ends at once, on every node. Identity's own validator would
 /// re-issue the cookie on every request (and mark every response uncacheable); this one only reads.
 /// </summary>
 public static class SessionValidation
@@ -18,20 +17,30 @@ public static class SessionValidation
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var principal = context.Principal;
-        var id = principal?.FindFirstValue(ClaimTypes.NameIdentifier);
-        var stampClaimType = context.HttpContext.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
-        var stamp = principal?.FindFirstValue(stampClaimType);
-        if (id is null || stamp is null || !Guid.TryParse(id, out var agentId))
+        if (principal is null)
         {
             await RejectAsync(context);
             return;
         }
         var db = context.HttpContext.RequestServices.GetRequiredService<ShowroomDb>();
-        var valid = await db.Users.AnyAsync(a => a.Id == agentId && a.IsActive && a.SecurityStamp == stamp, context.HttpContext.RequestAborted);
-        if (!valid)
+        if (!await IsActiveAsync(db, principal!, context.HttpContext.RequestAborted))
         {
             await RejectAsync(context);
         }
+    }
+
+    /// <summary>The agent is active, their stamp unchanged and this sign-in session not ended.</summary>
+    public static async Task<bool> IsActiveAsync(ShowroomDb db, ClaimsPrincipal principal, CancellationToken ct)
+    {
+        var stampClaimType = new IdentityOptions().ClaimsIdentity.SecurityStampClaimType;
+        var stamp = principal.FindFirstValue(stampClaimType);
+        var session = principal.SessionId();
+        if (!Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var agentId) || stamp is null || session is null)
+        {
+            return false;
+        }
+        return await db.Users.AnyAsync(a => a.Id == agentId && a.IsActive && a.SecurityStamp == stamp
+            && db.AgentSessions.Any(s => s.Id == session && s.AgentId == agentId && s.EndedAt == null), ct);
     }
 
     static async Task RejectAsync(CookieValidatePrincipalContext context)

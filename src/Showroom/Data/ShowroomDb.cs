@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Showroom.Agents;
+using Showroom.Auth;
 using Showroom.Dealers;
+using Showroom.Presence;
 
 namespace Showroom.Data;
 
@@ -21,6 +23,10 @@ public abstract class ShowroomDb(DbContextOptions options)
     public DbSet<DealerMembership> DealerMemberships => Set<DealerMembership>();
     public DbSet<DepartmentMembership> DepartmentMemberships => Set<DepartmentMembership>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<AgentSession> AgentSessions => Set<AgentSession>();
+    public DbSet<AgentState> AgentStates => Set<AgentState>();
+    public DbSet<ConnectionLease> ConnectionLeases => Set<ConnectionLease>();
+    public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -75,6 +81,40 @@ public abstract class ShowroomDb(DbContextOptions options)
             membership.HasIndex(m => m.DealerId);
             membership.HasOne<Agent>().WithMany().HasForeignKey(m => m.AgentId).OnDelete(DeleteBehavior.Cascade);
             membership.HasOne<Dealer>().WithMany().HasForeignKey(m => m.DealerId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<AgentSession>(session =>
+        {
+            session.Property(s => s.Id).HasMaxLength(32);
+            session.HasIndex(s => s.AgentId);
+            session.HasOne<Agent>().WithMany().HasForeignKey(s => s.AgentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<AgentState>(state =>
+        {
+            state.HasKey(s => s.AgentId);
+            state.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
+            state.Property(s => s.Cause).HasConversion<string>().HasMaxLength(16);
+            state.Ignore(s => s.Shown);
+            state.HasOne<Agent>().WithOne().HasForeignKey<AgentState>(s => s.AgentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ConnectionLease>(lease =>
+        {
+            lease.HasKey(l => l.ConnectionId);
+            lease.Property(l => l.ConnectionId).HasMaxLength(64);
+            lease.Property(l => l.NodeId).HasMaxLength(64);
+            lease.HasIndex(l => l.AgentId);
+            lease.HasIndex(l => l.NodeId);
+        });
+
+        builder.Entity<StatusChange>(change =>
+        {
+            change.Property(c => c.From).HasConversion<string>().HasMaxLength(16);
+            change.Property(c => c.To).HasConversion<string>().HasMaxLength(16);
+            change.Property(c => c.Cause).HasConversion<string>().HasMaxLength(16);
+            change.HasIndex(c => new { c.AgentId, c.At });
+            change.HasOne<Agent>().WithMany().HasForeignKey(c => c.AgentId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<DepartmentMembership>(membership =>

@@ -50,7 +50,7 @@ public static class ProfileApi
     static async Task<Results<Ok<ProfileDto>, NotFound>> GetProfile(Guid agentId, HttpContext http, ShowroomDb db, CancellationToken ct)
     {
         var right = await db.RightOverAsync(http.User, agentId, ct);
-        if (right == ProfileRight.None)
+        if (right == AgentRight.None)
         {
             return TypedResults.NotFound();
         }
@@ -63,11 +63,11 @@ public static class ProfileApi
         SignInManager<Agent> signIn, SessionTerminator sessions, CancellationToken ct)
     {
         var right = await db.RightOverAsync(http.User, agentId, ct);
-        if (right == ProfileRight.None)
+        if (right == AgentRight.None)
         {
             return TypedResults.NotFound();
         }
-        if (right == ProfileRight.View)
+        if (right == AgentRight.View)
         {
             return TypedResults.Forbid();
         }
@@ -134,9 +134,9 @@ public static class ProfileApi
     }
 
     static async Task<(string Field, string Code)?> CheckEmailChangeAsync(
-        string email, string? currentPassword, Agent agent, ProfileRight right, HttpContext http, UserManager<Agent> users)
+        string email, string? currentPassword, Agent agent, AgentRight right, HttpContext http, UserManager<Agent> users)
     {
-        if (right != ProfileRight.Full)
+        if (right != AgentRight.Full)
         {
             return ("email", "not_allowed");
         }
@@ -183,11 +183,11 @@ public static class ProfileApi
         Guid agentId, HttpContext http, ShowroomDb db, IFileStore files, CancellationToken ct)
     {
         var right = await db.RightOverAsync(http.User, agentId, ct);
-        if (right == ProfileRight.None)
+        if (right == AgentRight.None)
         {
             return TypedResults.NotFound();
         }
-        if (right == ProfileRight.View)
+        if (right == AgentRight.View)
         {
             return TypedResults.Forbid();
         }
@@ -249,11 +249,11 @@ public static class ProfileApi
         Guid agentId, HttpContext http, ShowroomDb db, IFileStore files, CancellationToken ct)
     {
         var right = await db.RightOverAsync(http.User, agentId, ct);
-        if (right == ProfileRight.None)
+        if (right == AgentRight.None)
         {
             return TypedResults.NotFound();
         }
-        if (right == ProfileRight.View)
+        if (right == AgentRight.View)
         {
             return TypedResults.Forbid();
         }
@@ -323,12 +323,12 @@ public static class ProfileApi
         statusCode: rejection == HeadshotRejection.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
         extensions: new Dictionary<string, object?> { ["code"] = "headshot_" + rejection.ToString().ToLowerInvariant() });
 
-    static ProfileDto ToDto(Agent agent, ProfileRight right) => new(
+    static ProfileDto ToDto(Agent agent, AgentRight right) => new(
         agent.Id, agent.FirstName, agent.LastName, agent.Email ?? "", agent.Locale, agent.TimeZone,
         agent.HeadshotVersion is null
             ? null
             : new HeadshotDto(HeadshotUrl(agent.Id, agent.HeadshotVersion, HeadshotProcessor.SmallSize)!,
                 HeadshotUrl(agent.Id, agent.HeadshotVersion, HeadshotProcessor.LargeSize)!, agent.HeadshotFileName ?? "headshot.jpg"),
         agent.LastSignInAt,
-        right == ProfileRight.Full);
+        right == AgentRight.Full);
 }

@@ -18,6 +18,8 @@ public sealed class AgentConnections
 
     public void Remove(string connectionId) => _byConnection.TryRemove(connectionId, out _);
 
+    public IReadOnlyList<string> ConnectionIds() => [.. _byConnection.Keys];
+
     public int CountFor(Guid agentId) => _byConnection.Values.Count(e => e.AgentId == agentId);
 
     /// <summary>The local connections of the agent, of one session only when <paramref name="sessionId"/> is given.</summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Showroom.Auth;
 using Showroom.Data;
+using Showroom.Presence;
 
 namespace Showroom.Realtime;
 
@@ -11,7 +12,7 @@ namespace Showroom.Realtime;
 /// groups it may hear and keeps the node's registry of live connections up to date.
 /// </summary>
 [Authorize]
-public sealed class AgentHub(ShowroomDb db, AgentConnections connections) : Hub<IAgentClient>
+public sealed class AgentHub(ShowroomDb db, AgentConnections connections, PresenceService presence) : Hub<IAgentClient>
 {
     public const string Path = "/hubs/agent";
 
@@ -22,6 +23,23 @@ public sealed class AgentHub(ShowroomDb db, AgentConnections connections) : Hub<
     public override async Task OnConnectedAsync()
     {
         var agentId = Context.User!.AgentId();
+        try
+        {
+            await JoinAsync(agentId);
+        }
+        catch
+        {
+            // SignalR does not call OnDisconnectedAsync when this method fails (a tab closed while it
+            // was opening): undo what was done, or the lease and registry entry would stay as ghosts.
+            await LeaveAsync(agentId);
+            throw;
+        }
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception) => LeaveAsync(Context.User!.AgentId());
+
+    async Task JoinAsync(Guid agentId)
+    {
         var active = await db.Users.AnyAsync(a => a.Id == agentId && a.IsActive, Context.ConnectionAborted);
         if (!active)
         {
@@ -34,13 +52,43 @@ public sealed class AgentHub(ShowroomDb db, AgentConnections connections) : Hub<
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, DealerGroup(dealerId), Context.ConnectionAborted);
         }
-        // Registered last: a registered connection is in all its groups.
+        await presence.ConnectedAsync(agentId, Context.ConnectionId, CancellationToken.None);
+        // Registered last: a registered connection is in all its groups and holds its lease.
         connections.Add(Context, agentId, Context.User!.SessionId());
+        // A sign-out or password change that ran while this connection was opening found nothing to
+        // close here; checking again after registering closes that gap.
+        if (!await SessionValidation.IsActiveAsync(db, Context.User!, CancellationToken.None))
+        {
+            Context.Abort();
+        }
     }
 
-    public override Task OnDisconnectedAsync(Exception? exception)
+    async Task LeaveAsync(Guid agentId)
     {
-        connections.Remove(Context.ConnectionId);
-        return Task.CompletedTask;
+        try
+        {
+            await presence.DisconnectedAsync(agentId, Context.ConnectionId, CancellationToken.None);
+        }
+        finally
+        {
+            // Unregistered last: once gone from the registry, the lease is gone too.
+            connections.Remove(Context.ConnectionId);
+        }
     }
+
+    /// <summary>The agent picks Available, Away or DoNotDisturb from any of their clients.</summary>
+    public async Task<AgentStatusDto> SetStatus(string status)
+    {
+        if (!StatusNames.TryParse(status, out var parsed))
+        {
+            throw new HubException($"Unknown status \"{status}\". Use Available, Away or DoNotDisturb.");
+        }
+        var agentId = Context.User!.AgentId();
+        await presence.SetStatusAsync(agentId, parsed, StatusCause.Agent, agentId, Context.ConnectionAborted);
+        var state = await presence.GetAsync(agentId, Context.ConnectionAborted);
+        return new AgentStatusDto(agentId, state.Shown, state.Cause, state.ChangedAt);
+    }
+
+    /// <summary>The agent used the console (throttled by the client); idle auto-away counts from here.</summary>
+    public Task Activity() => presence.RecordActivityAsync(Context.User!.AgentId(), Context.ConnectionAborted);
 }

@@ -1,3 +1,5 @@
+using Showroom.Presence;
+
 namespace Showroom.Realtime;
 
 /// <summary>What the server calls on an agent's console, extension or other client.</summary>
@@ -5,4 +7,7 @@ public interface IAgentClient
 {
     /// <summary>This sign-in session ended (signed out, password changed, deactivated); the connection closes next.</summary>
     Task SessionEnded(string reason);
+
+    /// <summary>An agent's shown status changed: the agent's own tabs and extension, and their dealers' team panels.</summary>
+    Task StatusChanged(AgentStatusDto status);
 }

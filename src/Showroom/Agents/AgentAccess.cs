@@ -1,12 +1,11 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using Showroom.Agents;
 using Showroom.Auth;
 using Showroom.Data;
 
-namespace Showroom.Profiles;
+namespace Showroom.Agents;
 
-public enum ProfileRight
+public enum AgentRight
 {
     /// <summary>The agent is not visible to the caller: answer 404.</summary>
     None,
@@ -21,32 +20,32 @@ public enum ProfileRight
     Full,
 }
 
-public static class ProfileAccess
+public static class AgentAccess
 {
-    public static async Task<ProfileRight> RightOverAsync(this ShowroomDb db, ClaimsPrincipal user, Guid agentId, CancellationToken ct)
+    public static async Task<AgentRight> RightOverAsync(this ShowroomDb db, ClaimsPrincipal user, Guid agentId, CancellationToken ct)
     {
         var callerId = user.AgentId();
         if (callerId == agentId)
         {
-            return ProfileRight.Full;
+            return AgentRight.Full;
         }
         if (!await db.Users.AnyAsync(a => a.Id == agentId, ct))
         {
-            return ProfileRight.None;
+            return AgentRight.None;
         }
         if (user.IsAdmin())
         {
-            return ProfileRight.Full;
+            return AgentRight.Full;
         }
         var sharesDealer = await db.DealerMemberships.AnyAsync(
             mine => mine.AgentId == callerId
                 && db.DealerMemberships.Any(theirs => theirs.AgentId == agentId && theirs.DealerId == mine.DealerId), ct);
         if (!sharesDealer)
         {
-            return ProfileRight.None;
+            return AgentRight.None;
         }
         // A Manager manages agents of their dealers, but never an Admin's account.
         var targetIsAdmin = await db.Users.AnyAsync(a => a.Id == agentId && a.Role == AgentRole.Admin, ct);
-        return user.AgentRole() == AgentRole.Manager && !targetIsAdmin ? ProfileRight.ManageProfile : ProfileRight.View;
+        return user.AgentRole() == AgentRole.Manager && !targetIsAdmin ? AgentRight.ManageProfile : AgentRight.View;
     }
 }

@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Showroom.Data;
+using Showroom.Realtime;
+
+namespace Showroom.Presence;
+
+/// <summary>
+/// Runs on every node: renews this node's connection leases, drops expired ones, and turns agents
+/// Offline once they have had no live connection for the grace period. Every step is a conditional
+/// statement, so several nodes sweeping at once do each change exactly once.
+/// </summary>
+public sealed class PresenceSweeper(
+    IServiceScopeFactory scopes,
+    TimeProvider clock,
+    NodeIdentity node,
+    AgentConnections connections,
+    IOptions<PresenceOptions> options,
+    ILogger<PresenceSweeper> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.SweepInterval, clock);
+        do
+        {
+            try
+            {
+                await SweepAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "Presence sweep failed; the next one retries");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task SweepAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShowroomDb>();
+        var presence = scope.ServiceProvider.GetRequiredService<PresenceService>();
+        var now = clock.GetUtcNow();
+        var lease = options.Value.LeaseDuration;
+
+        // Only leases of sockets this node really holds are renewed: a lease left by a connection that
+        // failed half-way through opening expires instead of keeping a ghost online.
+        foreach (var chunk in connections.ConnectionIds().Chunk(500))
+        {
+            await db.ConnectionLeases.Where(l => l.NodeId == node.NodeId && chunk.Contains(l.ConnectionId))
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, now + lease), ct);
+        }
+        await db.ConnectionLeases.Where(l => l.ExpiresAt <= now).ExecuteDeleteAsync(ct);
+
+        // Agents whose node died never had a disconnect: their grace starts when their leases are gone.
+        await db.AgentStates
+            .Where(s => s.IsOnline && s.ConnectionLostAt == null && !db.ConnectionLeases.Any(l => l.AgentId == s.AgentId))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ConnectionLostAt, now), ct);
+        // A reconnect raced with a disconnect elsewhere: a live lease means not lost.
+        await db.AgentStates
+            .Where(s => s.ConnectionLostAt != null && db.ConnectionLeases.Any(l => l.AgentId == s.AgentId))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ConnectionLostAt, (DateTimeOffset?)null), ct);
+
+        var cutoff = now - options.Value.GracePeriod;
+        var gone = await db.AgentStates.AsNoTracking()
+            .Where(s => s.IsOnline && s.ConnectionLostAt != null && s.ConnectionLostAt <= cutoff)
+            .Select(s => new { s.AgentId, s.Status })
+            .ToListAsync(ct);
+        foreach (var agent in gone)
+        {
+            var changed = await db.AgentStates
+                .Where(s => s.AgentId == agent.AgentId && s.IsOnline && s.ConnectionLostAt != null && s.ConnectionLostAt <= cutoff
+                    && !db.ConnectionLeases.Any(l => l.AgentId == s.AgentId))
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsOnline, false).SetProperty(x => x.ChangedAt, now).SetProperty(x => x.Cause, StatusCause.Disconnect), ct);
+            if (changed == 1)
+            {
+                await presence.RecordAsync(agent.AgentId, (ShownStatus)agent.Status, ShownStatus.Offline, StatusCause.Disconnect, changedBy: null, now, ct);
+            }
+        }
+    }
+}
