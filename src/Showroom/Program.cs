@@ -62,6 +62,7 @@ try
     api.MapDealersApi();
     api.MapProfileApi();
     api.MapStatusApi();
+    api.MapPresenceSettingsApi();
     api.MapEmailApi();
 
     app.MapHeadshotFiles();

@@ -27,4 +27,7 @@ public sealed class Dealer
     public required string WidgetKey { get; set; }
 
     public string? LeadEmail { get; set; }
+
+    /// <summary>Available agents idle this long are set Away; null (the default) turns idle auto-away off.</summary>
+    public int? IdleAwayMinutes { get; set; }
 }

@@ -45,8 +45,9 @@ public sealed class PresenceService(
         db.ConnectionLeases.Add(new ConnectionLease { ConnectionId = connectionId, AgentId = agentId, NodeId = node.NodeId, ExpiresAt = now + options.Value.LeaseDuration });
         await db.SaveChangesAsync(ct);
 
-        await db.AgentStates.Where(s => s.AgentId == agentId && s.ConnectionLostAt != null)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ConnectionLostAt, (DateTimeOffset?)null), ct);
+        // A new tab is activity, and ends a grace period that had started.
+        await db.AgentStates.Where(s => s.AgentId == agentId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ConnectionLostAt, (DateTimeOffset?)null).SetProperty(x => x.LastActivityAt, now), ct);
         // Returning after Offline: Away, so no chat is offered before the agent says they are ready.
         var returned = await db.AgentStates.Where(s => s.AgentId == agentId && !s.IsOnline)
             .ExecuteUpdateAsync(s => s
@@ -85,7 +86,8 @@ public sealed class PresenceService(
                 .SetProperty(x => x.Status, status)
                 .SetProperty(x => x.ChangedAt, now)
                 .SetProperty(x => x.Cause, cause)
-                .SetProperty(x => x.ConsecutiveMissedOffers, 0), ct);
+                .SetProperty(x => x.ConsecutiveMissedOffers, 0)
+                .SetProperty(x => x.LastActivityAt, x => cause == StatusCause.Agent ? now : x.LastActivityAt), ct);
         if (changed == 0)
         {
             return false;

@@ -61,6 +61,8 @@ public sealed class PresenceSweeper(
             .Where(s => s.ConnectionLostAt != null && db.ConnectionLeases.Any(l => l.AgentId == s.AgentId))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.ConnectionLostAt, (DateTimeOffset?)null), ct);
 
+        await SetIdleAgentsAwayAsync(db, presence, now, ct);
+
         var cutoff = now - options.Value.GracePeriod;
         var gone = await db.AgentStates.AsNoTracking()
             .Where(s => s.IsOnline && s.ConnectionLostAt != null && s.ConnectionLostAt <= cutoff)
@@ -76,6 +78,20 @@ public sealed class PresenceSweeper(
             {
                 await presence.RecordAsync(agent.AgentId, (ShownStatus)agent.Status, ShownStatus.Offline, StatusCause.Disconnect, changedBy: null, now, ct);
             }
+        }
+    }
+
+    /// <summary>Idle auto-away, where the agent's primary dealer turned it on.</summary>
+    static async Task SetIdleAgentsAwayAsync(ShowroomDb db, PresenceService presence, DateTimeOffset now, CancellationToken ct)
+    {
+        var candidates = await db.AgentStates.AsNoTracking()
+            .Where(s => s.IsOnline && s.Status == AgentStatus.Available && s.LastActivityAt != null)
+            .Join(db.Users, s => s.AgentId, a => a.Id, (s, a) => new { s.AgentId, s.LastActivityAt, a.PrimaryDealerId })
+            .Join(db.Dealers.Where(d => d.IdleAwayMinutes != null), x => x.PrimaryDealerId, d => d.Id, (x, d) => new { x.AgentId, x.LastActivityAt, d.IdleAwayMinutes })
+            .ToListAsync(ct);
+        foreach (var idle in candidates.Where(c => c.LastActivityAt <= now - TimeSpan.FromMinutes(c.IdleAwayMinutes!.Value)))
+        {
+            await presence.SetStatusAsync(idle.AgentId, AgentStatus.Away, StatusCause.Idle, changedBy: null, ct);
         }
     }
 }

@@ -241,4 +241,30 @@ public sealed class PresenceTests : IAsyncLifetime
         Assert.Equal("Away", message.GetProperty("status").GetString());
         Assert.Equal("Away", await ShownAsync(sam, id));
     }
+
+    [Fact]
+    public async Task Idle_auto_away_is_off_by_default_and_on_where_the_dealer_turns_it_on()
+    {
+        var (sam, id) = await SignInAsync("sam@example.com");
+        var (manager, _) = await SignInAsync("manager@example.com");
+        var dealerId = (await sam.GetJsonAsync<JsonElement>("/api/me")).GetProperty("dealers")[0].GetProperty("id").GetString();
+        var hub = await ConnectAsync(sam, id);
+        await hub.InvokeAsync<JsonElement>("SetStatus", "Available");
+
+        await AdvanceAsync(TimeSpan.FromHours(3));
+        Assert.Equal("Available", await ShownAsync(sam, id));
+
+        using var byAgent = await sam.SendAsync(HttpMethod.Put, $"/api/dealers/{dealerId}/settings/presence", new { idleAwayMinutes = 10 });
+        using var byManager = await manager.SendAsync(HttpMethod.Put, $"/api/dealers/{dealerId}/settings/presence", new { idleAwayMinutes = 10 });
+        Assert.Equal(HttpStatusCode.Forbidden, byAgent.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, byManager.StatusCode);
+        await hub.InvokeAsync("Activity");
+        await AdvanceAsync(TimeSpan.FromMinutes(9));
+        Assert.Equal("Available", await ShownAsync(sam, id));
+        await AdvanceAsync(TimeSpan.FromMinutes(2));
+
+        var status = await sam.GetJsonAsync<JsonElement>($"/api/agents/{id}/status");
+        Assert.Equal("Away", status.GetProperty("status").GetString());
+        Assert.Equal("Idle", status.GetProperty("cause").GetString());
+    }
 }

@@ -284,6 +284,9 @@ namespace Showroom.Data.Migrations.Postgres
                     b.Property<Guid>("GroupId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("IdleAwayMinutes")
+                        .HasColumnType("integer");
+
                     b.Property<string>("LeadEmail")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");

@@ -274,6 +274,9 @@ namespace Showroom.Data.Migrations.Sqlite
                     b.Property<Guid>("GroupId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("IdleAwayMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LeadEmail")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
