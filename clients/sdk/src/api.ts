@@ -20,7 +20,8 @@ export function resetAntiforgeryToken(): void {
   antiforgeryToken = undefined;
 }
 
-function getAntiforgeryToken(): Promise<string> {
+/** The token that state-changing calls send as X-XSRF-TOKEN (fetched once, then cached). */
+export function getAntiforgeryToken(): Promise<string> {
   antiforgeryToken ??= request<{ token: string }>("/api/antiforgery", { allowUnauthorized: true })
     .then((r) => r.token)
     .catch((e: unknown) => {
@@ -49,6 +50,10 @@ export async function apiFetch<T>(path: string, init: ApiInit = {}): Promise<T> 
   } finally {
     if (writes && path.startsWith("/api/auth/")) resetAntiforgeryToken();
   }
+}
+
+export function reportUnauthorized(error: ApiError): void {
+  unauthorizedHandler?.(error);
 }
 
 async function request<T>(path: string, init: ApiInit, token?: string): Promise<T> {
@@ -81,7 +86,7 @@ async function request<T>(path: string, init: ApiInit, token?: string): Promise<
   }
   if (!response.ok) {
     const error = problemToError(response.status, response.statusText, json);
-    if (response.status === 401 && !allowUnauthorized) unauthorizedHandler?.(error);
+    if (response.status === 401 && !allowUnauthorized) reportUnauthorized(error);
     throw error;
   }
   return json as T;
