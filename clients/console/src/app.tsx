@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
-import { apiFetch, ApiError, onUnauthorized, type Me } from "@showroom/sdk";
+import { apiFetch, ApiError, onUnauthorized, type Me, type Profile } from "@showroom/sdk";
 import { I18nProvider, useI18n } from "./i18n/context.tsx";
 import { resolveLocale } from "./i18n/index.ts";
 import { navigate, usePath } from "./router.ts";
@@ -10,7 +10,9 @@ import { SignInPage } from "./pages/SignInPage.tsx";
 import { ChatScreen } from "./pages/ChatScreen.tsx";
 import { EditProfilePage } from "./pages/EditProfilePage.tsx";
 
-const knownPaths = new Set(["/", "/profile"]);
+/** /profile is the agent's own; /agents/{id}/profile is how a Manager (or Admin) edits someone else's. */
+const agentProfilePath = /^\/agents\/([0-9a-fA-F-]{36})\/profile$/;
+const isKnownPath = (path: string) => path === "/" || path === "/profile" || agentProfilePath.test(path);
 
 /** undefined while GET /api/me is in flight; null when signed out; "unreachable" when the server did not answer. */
 type Session = Me | null | undefined | "unreachable";
@@ -46,12 +48,26 @@ export function App() {
   // Route guard: signed-out agents see only the sign-in page; signed-in agents never do.
   useEffect(() => {
     if (session === null && path !== "/signin") navigate("/signin", { replace: true });
-    if (me && !knownPaths.has(path)) navigate("/", { replace: true });
+    if (me && !isKnownPath(path)) navigate("/", { replace: true });
   }, [session, path]);
 
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
+
+  // A saved profile of the agent themselves shows at once: header name and headshot, language, time zone.
+  const profileSaved = useCallback((profile: Profile) => {
+    setSession((current) => typeof current !== "object" || current === null || current.id !== profile.id ? current : {
+      ...current,
+      firstName: profile.firstName,
+      lastName: profile.lastName,
+      displayName: `${profile.firstName} ${profile.lastName}`.trim(),
+      email: profile.email,
+      locale: resolveLocale(profile.locale, []),
+      timeZone: profile.timeZone,
+      headshotUrl: profile.headshot?.small ?? null,
+    });
+  }, []);
 
   const signedIn = (signedInAs: Me) => {
     setSessionEndedNotice(false);
@@ -84,16 +100,17 @@ export function App() {
         <>
           <Header me={me} onSignOut={signOut} />
           <ConnectionBanner state={hub.state} />
-          <Routes path={path} />
+          <Routes path={path} me={me} onProfileSaved={profileSaved} />
         </>
       )}
     </I18nProvider>
   );
 }
 
-function Routes({ path }: { path: string }) {
+function Routes({ path, me, onProfileSaved }: { path: string; me: Me; onProfileSaved: (profile: Profile) => void }) {
   const focusHeading = useFocusHeadingOnNavigation(path);
-  if (path === "/profile") return <EditProfilePage headingRef={focusHeading} />;
+  const agentId = path === "/profile" ? me.id : agentProfilePath.exec(path)?.[1]?.toLowerCase();
+  if (agentId) return <EditProfilePage key={agentId} headingRef={focusHeading} me={me} agentId={agentId} onSaved={onProfileSaved} />;
   return <ChatScreen headingRef={focusHeading} />;
 }
 

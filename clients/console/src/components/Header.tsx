@@ -15,6 +15,7 @@ export function Header({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
       </nav>
       <UserMenu
         name={me.displayName}
+        headshotUrl={me.headshotUrl}
         items={[
           { label: t("menu.editProfile"), onSelect: () => navigate("/profile") },
           { label: t("menu.signOut"), onSelect: onSignOut },

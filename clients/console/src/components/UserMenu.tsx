@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
+import { Avatar } from "./Avatar.tsx";
 
 export interface MenuItem {
   label: string;
@@ -9,7 +10,7 @@ export interface MenuItem {
  * The agent's name as a menu button (WAI-ARIA menu button pattern): Enter, Space or ArrowDown opens
  * on the first item, ArrowUp on the last; arrows, Home and End move; Escape closes and returns focus.
  */
-export function UserMenu({ name, items }: { name: string; items: MenuItem[] }) {
+export function UserMenu({ name, headshotUrl, items }: { name: string; headshotUrl: string | null; items: MenuItem[] }) {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const button = useRef<HTMLButtonElement>(null);
@@ -87,7 +88,7 @@ export function UserMenu({ name, items }: { name: string; items: MenuItem[] }) {
         onClick={() => (open ? close(false) : openAt(0))}
         onKeyDown={onButtonKey}
       >
-        <span class="avatar" aria-hidden="true">{initials(name)}</span>
+        <Avatar name={name} src={headshotUrl} />
         <span class="user-name">{name}</span>
         <span class="caret" aria-hidden="true" />
       </button>
@@ -102,13 +103,4 @@ export function UserMenu({ name, items }: { name: string; items: MenuItem[] }) {
       </ul>
     </div>
   );
-}
-
-function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((part) => part[0]?.toUpperCase() ?? "")
-    .join("");
 }
