@@ -196,6 +196,44 @@ public sealed partial class EditProfileJourneyTests(BrowserFixture browser, Show
         await Expect(page.GetByRole(AriaRole.Banner).Locator("img")).ToHaveAttributeAsync("src", HeadshotUrl());
     });
 
+    [Fact]
+    public Task Manager_edits_an_agents_time_zone_but_not_their_email_and_a_teammate_only_views() => RunAsync(async () =>
+    {
+        var chris = await NewPageAsync();
+        await SignInAsync(chris, "chris@example.com");
+        await Expect(chris.GetByRole(AriaRole.Heading, new() { Name = "Chat Screen" }).Or(chris.GetByRole(AriaRole.Heading, new() { Name = "Pantalla de chat" }))).ToBeVisibleAsync();
+        var chrisId = await AgentIdAsync(chris);
+
+        var manager = await NewPageAsync();
+        await SignInAsync(manager, "manager@example.com");
+        await Expect(manager.GetByRole(AriaRole.Heading, new() { Name = "Chat Screen" })).ToBeVisibleAsync();
+        await manager.GotoAsync($"/agents/{chrisId}/profile");
+        await Expect(manager.GetByText("Profile of Chris Nguyen")).ToBeVisibleAsync();
+        await Expect(manager.GetByLabel("Email")).ToHaveAttributeAsync("readonly", "");
+        await Expect(manager.GetByLabel("Email")).ToHaveAccessibleDescriptionAsync("Only the agent or an Admin can change the email address.");
+        await manager.GetByRole(AriaRole.Combobox, new() { Name = "Timezone" }).FillAsync("denver");
+        await manager.GetByRole(AriaRole.Option, new() { Name = "America/Denver" }).ClickAsync();
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(manager.GetByRole(AriaRole.Status).Filter(new() { HasTextString = "Profile saved." })).ToBeVisibleAsync();
+        // The manager's own header and language are theirs, not the agent's.
+        await Expect(manager.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = "Maria Lopez" })).ToBeVisibleAsync();
+
+        var teammate = await NewPageAsync();
+        await SignInAsync(teammate, "priya@example.com");
+        await Expect(teammate.GetByRole(AriaRole.Banner)).ToBeVisibleAsync();
+        await teammate.GotoAsync($"/agents/{chrisId}/profile");
+        await Expect(teammate.GetByRole(AriaRole.Combobox, new() { Name = "Timezone" })).ToHaveValueAsync("America/Denver");
+        await teammate.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(teammate.GetByRole(AriaRole.Status).Filter(new() { HasTextString = "You can view this profile but not change it." })).ToBeVisibleAsync();
+    });
+
+    static async Task<string> AgentIdAsync(IPage page)
+    {
+        var me = await page.APIRequest.GetAsync("/api/me");
+        using var json = JsonDocument.Parse(await me.TextAsync());
+        return json.RootElement.GetProperty("id").GetString()!;
+    }
+
     static async Task OpenEditProfileAsync(IPage page, string name)
     {
         await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = name }).ClickAsync();
