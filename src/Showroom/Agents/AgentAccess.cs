@@ -49,3 +49,39 @@ public static class AgentAccess
         return user.AgentRole() == AgentRole.Manager && !targetIsAdmin ? AgentRight.ManageProfile : AgentRight.View;
     }
 }
+
+public static class AgentRightFilter
+{
+    /// <summary>
+    /// For a route group with {agentId}: reads are for anyone who may see the agent, writes for those who
+    /// may manage them; everyone else gets 404 (not visible) or 403 (a teammate). Handlers read the
+    /// caller's right with <see cref="CallerRight"/>.
+    /// </summary>
+    public static RouteGroupBuilder RequireAgentRight(this RouteGroupBuilder group)
+    {
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            if (!Guid.TryParse(http.Request.RouteValues["agentId"]?.ToString(), out var agentId))
+            {
+                return TypedResults.NotFound();
+            }
+            var db = http.RequestServices.GetRequiredService<ShowroomDb>();
+            var right = await db.RightOverAsync(http.User, agentId, http.RequestAborted);
+            if (right == AgentRight.None)
+            {
+                return TypedResults.NotFound();
+            }
+            if (!HttpMethods.IsGet(http.Request.Method) && right == AgentRight.View)
+            {
+                return TypedResults.Forbid();
+            }
+            http.Items[typeof(AgentRight)] = right;
+            return await next(context);
+        });
+        return group;
+    }
+
+    public static AgentRight CallerRight(this HttpContext http) =>
+        http.Items[typeof(AgentRight)] is AgentRight right ? right : throw new InvalidOperationException("RequireAgentRight is missing on this route group.");
+}

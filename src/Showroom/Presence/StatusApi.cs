@@ -28,7 +28,7 @@ public static class StatusApi
 {
     public static RouteGroupBuilder MapStatusApi(this RouteGroupBuilder api)
     {
-        var agents = api.MapGroup("/agents/{agentId:guid}").RequireAuthorization().WithTags("Status");
+        var agents = api.MapGroup("/agents/{agentId:guid}").RequireAuthorization().RequireAgentRight().WithTags("Status");
         agents.MapGet("/status", GetStatus).WithSummary("An agent's shown status (Offline when gone past the grace period).");
         agents.MapPut("/status", SetStatus).WithSummary("Sets the agent's status: the agent themselves, or a Manager of their dealer.");
         agents.MapGet("/status-history", GetHistory).WithSummary("The agent's status changes, newest first (the agent, their Managers, Admins).");
@@ -37,28 +37,15 @@ public static class StatusApi
         return agents;
     }
 
-    static async Task<Results<Ok<AgentStatusDto>, NotFound>> GetStatus(Guid agentId, HttpContext http, ShowroomDb db, PresenceService presence, CancellationToken ct)
+    static async Task<Ok<AgentStatusDto>> GetStatus(Guid agentId, PresenceService presence, CancellationToken ct)
     {
-        if (await db.RightOverAsync(http.User, agentId, ct) == AgentRight.None)
-        {
-            return TypedResults.NotFound();
-        }
         var state = await presence.GetAsync(agentId, ct);
         return TypedResults.Ok(new AgentStatusDto(agentId, state.Shown, state.Cause, state.ChangedAt));
     }
 
-    static async Task<Results<Ok<AgentStatusDto>, ValidationProblem, NotFound, ForbidHttpResult>> SetStatus(
-        Guid agentId, SetStatusRequest request, HttpContext http, ShowroomDb db, PresenceService presence, CancellationToken ct)
+    static async Task<Results<Ok<AgentStatusDto>, ValidationProblem>> SetStatus(
+        Guid agentId, SetStatusRequest request, HttpContext http, PresenceService presence, CancellationToken ct)
     {
-        var right = await db.RightOverAsync(http.User, agentId, ct);
-        if (right == AgentRight.None)
-        {
-            return TypedResults.NotFound();
-        }
-        if (right == AgentRight.View)
-        {
-            return TypedResults.Forbid();
-        }
         if (!StatusNames.TryParse(request.Status, out var status))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["invalid"] },
@@ -70,15 +57,11 @@ public static class StatusApi
         return TypedResults.Ok(new AgentStatusDto(agentId, state.Shown, state.Cause, state.ChangedAt));
     }
 
-    static async Task<Results<Ok<List<StatusChangeDto>>, NotFound, ForbidHttpResult>> GetHistory(
+    static async Task<Results<Ok<List<StatusChangeDto>>, ForbidHttpResult>> GetHistory(
         Guid agentId, HttpContext http, ShowroomDb db, CancellationToken ct)
     {
-        var right = await db.RightOverAsync(http.User, agentId, ct);
-        if (right == AgentRight.None)
-        {
-            return TypedResults.NotFound();
-        }
-        if (right == AgentRight.View)
+        // A teammate may see the status, not its history.
+        if (http.CallerRight() == AgentRight.View)
         {
             return TypedResults.Forbid();
         }

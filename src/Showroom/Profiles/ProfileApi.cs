@@ -21,6 +21,7 @@ public sealed record ProfileDto(
     string TimeZone,
     HeadshotDto? Headshot,
     DateTimeOffset? LastSignInAt,
+    bool CanEdit,
     bool CanChangeEmail);
 
 public sealed record ProfileUpdate(string? FirstName, string? LastName, string? Email, string? Locale, string? TimeZone, string? CurrentPassword);
@@ -33,7 +34,7 @@ public static class ProfileApi
 {
     public static RouteGroupBuilder MapProfileApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/agents/{agentId:guid}").RequireAuthorization().WithTags("Profiles");
+        var group = api.MapGroup("/agents/{agentId:guid}").RequireAuthorization().RequireAgentRight().WithTags("Profiles");
         group.MapGet("/profile", GetProfile).WithSummary("An agent's profile: the agent's own, a teammate's, or (Managers) an agent of their dealers.");
         group.MapPut("/profile", UpdateProfile).WithSummary("Saves names, locale, time zone and (the agent with their password, or an Admin) the e-mail address.");
         group.MapPut("/headshot", UploadHeadshot).DisableAntiforgery()
@@ -47,30 +48,17 @@ public static class ProfileApi
     public static void MapHeadshotFiles(this IEndpointRouteBuilder app) =>
         app.MapGet("/media/headshots/{agentId:guid}/{file}", ServeHeadshot).ExcludeFromDescription();
 
-    static async Task<Results<Ok<ProfileDto>, NotFound>> GetProfile(Guid agentId, HttpContext http, ShowroomDb db, CancellationToken ct)
+    static async Task<Ok<ProfileDto>> GetProfile(Guid agentId, HttpContext http, ShowroomDb db, CancellationToken ct)
     {
-        var right = await db.RightOverAsync(http.User, agentId, ct);
-        if (right == AgentRight.None)
-        {
-            return TypedResults.NotFound();
-        }
         var agent = await db.Users.AsNoTracking().SingleAsync(a => a.Id == agentId, ct);
-        return TypedResults.Ok(ToDto(agent, right));
+        return TypedResults.Ok(ToDto(agent, http.CallerRight()));
     }
 
-    static async Task<Results<Ok<ProfileDto>, ValidationProblem, NotFound, ForbidHttpResult>> UpdateProfile(
+    static async Task<Results<Ok<ProfileDto>, ValidationProblem, NotFound>> UpdateProfile(
         Guid agentId, ProfileUpdate update, HttpContext http, ShowroomDb db, UserManager<Agent> users,
         SignInManager<Agent> signIn, SessionTerminator sessions, CancellationToken ct)
     {
-        var right = await db.RightOverAsync(http.User, agentId, ct);
-        if (right == AgentRight.None)
-        {
-            return TypedResults.NotFound();
-        }
-        if (right == AgentRight.View)
-        {
-            return TypedResults.Forbid();
-        }
+        var right = http.CallerRight();
         var agent = await users.FindByIdAsync(agentId.ToString());
         if (agent is null)
         {
@@ -179,18 +167,10 @@ public static class ProfileApi
         return trimmed;
     }
 
-    static async Task<Results<Ok<ProfileDto>, ProblemHttpResult, NotFound, ForbidHttpResult>> UploadHeadshot(
+    static async Task<Results<Ok<ProfileDto>, ProblemHttpResult>> UploadHeadshot(
         Guid agentId, HttpContext http, ShowroomDb db, IFileStore files, CancellationToken ct)
     {
-        var right = await db.RightOverAsync(http.User, agentId, ct);
-        if (right == AgentRight.None)
-        {
-            return TypedResults.NotFound();
-        }
-        if (right == AgentRight.View)
-        {
-            return TypedResults.Forbid();
-        }
+        var right = http.CallerRight();
 
         // The body limit is set before the form is read: a 50 MB upload stops at the limit, it is not buffered.
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -245,18 +225,10 @@ public static class ProfileApi
         return TypedResults.Ok(ToDto(agent, right));
     }
 
-    static async Task<Results<Ok<ProfileDto>, NotFound, ForbidHttpResult>> RemoveHeadshot(
+    static async Task<Ok<ProfileDto>> RemoveHeadshot(
         Guid agentId, HttpContext http, ShowroomDb db, IFileStore files, CancellationToken ct)
     {
-        var right = await db.RightOverAsync(http.User, agentId, ct);
-        if (right == AgentRight.None)
-        {
-            return TypedResults.NotFound();
-        }
-        if (right == AgentRight.View)
-        {
-            return TypedResults.Forbid();
-        }
+        var right = http.CallerRight();
         var agent = await db.Users.SingleAsync(a => a.Id == agentId, ct);
         var previous = agent.HeadshotVersion;
         agent.HeadshotVersion = null;
@@ -330,5 +302,6 @@ public static class ProfileApi
             : new HeadshotDto(HeadshotUrl(agent.Id, agent.HeadshotVersion, HeadshotProcessor.SmallSize)!,
                 HeadshotUrl(agent.Id, agent.HeadshotVersion, HeadshotProcessor.LargeSize)!, agent.HeadshotFileName ?? "headshot.jpg"),
         agent.LastSignInAt,
+        right != AgentRight.View,
         right == AgentRight.Full);
 }

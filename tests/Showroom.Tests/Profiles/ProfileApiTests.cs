@@ -117,7 +117,9 @@ public sealed class ProfileApiTests(ShowroomApp app) : IClassFixture<ShowroomApp
         var teammate = await IdOfAsync("manager@example.com");
         var otherDealer = await IdOfAsync("chris@example.com");
 
-        Assert.Equal(HttpStatusCode.OK, (await sam.Http.GetAsync($"/api/agents/{teammate}/profile")).StatusCode);
+        var viewed = await sam.GetJsonAsync<JsonElement>($"/api/agents/{teammate}/profile");
+        Assert.False(viewed.GetProperty("canEdit").GetBoolean());
+        Assert.True((await sam.GetJsonAsync<JsonElement>($"/api/agents/{await IdOfAsync("sam@example.com")}/profile")).GetProperty("canEdit").GetBoolean());
         Assert.Equal(HttpStatusCode.Forbidden, (await sam.SendAsync(HttpMethod.Put, $"/api/agents/{teammate}/profile", Update("X", "Y", "manager@example.com"))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await sam.SendAsync(HttpMethod.Delete, $"/api/agents/{teammate}/headshot")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await sam.Http.GetAsync($"/api/agents/{otherDealer}/profile")).StatusCode);
