@@ -44,6 +44,8 @@ export interface Profile {
   timeZone: string;
   headshot: Headshot | null;
   lastSignInAt: string | null;
+  /** False for a teammate's profile: it may be seen, not changed. */
+  canEdit: boolean;
   /** False when a Manager edits an agent of their dealer: only the agent or an Admin changes the e-mail. */
   canChangeEmail: boolean;
 }

@@ -132,6 +132,7 @@ function ProfileForm({ initial, zones, self, onSaved }: {
   return (
     <form class="card profile-form" onSubmit={submit} noValidate aria-busy={busy}>
       {!self ? <p class="notice">{t("profile.otherAgent", { name })}</p> : null}
+      {!saved.canEdit ? <p class="notice">{t("profile.viewOnly")}</p> : null}
       {outcome === "invalid" ? (
         <div ref={summary} class="error-box" role="alert" tabIndex={-1}>
           <p>{t("profile.notSaved")}</p>
@@ -146,6 +147,8 @@ function ProfileForm({ initial, zones, self, onSaved }: {
       ) : null}
       <p class="muted required-note" aria-hidden="true">{t("profile.requiredNote")}</p>
 
+      {/* A teammate's profile is shown, not editable: a disabled fieldset disables every control in it. */}
+      <fieldset class="plain-fieldset" disabled={!saved.canEdit}>
       <div class="profile-layout">
         <div class="profile-fields">
           <section aria-labelledby="account-heading">
@@ -219,8 +222,9 @@ function ProfileForm({ initial, zones, self, onSaved }: {
 
         <HeadshotBox agentId={saved.id} name={name} headshot={saved.headshot} onSaved={headshotSaved} />
       </div>
+      </fieldset>
 
-      <div class="form-actions">
+      {saved.canEdit ? <div class="form-actions">
         <button type="submit" class="button primary" aria-disabled={busy}>
           {busy ? <span class="spinner" aria-hidden="true" /> : null}
           {busy ? t("profile.saving") : t("profile.save")}
@@ -231,7 +235,7 @@ function ProfileForm({ initial, zones, self, onSaved }: {
             : outcome === "failed" ? t("profile.saveFailed")
             : null}
         </p>
-      </div>
+      </div> : null}
     </form>
   );
 }
