@@ -3,10 +3,15 @@
 
 Usage: smtp_sink.py --port N --dir DIR [--auth]
 Prints "READY <port>" once listening; runs until SIGTERM or SIGINT. Needs Debian's python3-aiosmtpd.
+Each message becomes DIR/<seq>-<uuid>.eml (the bytes as received) with DIR/<seq>-<uuid>.json beside it:
+{"from": "...", "to": ["..."]}, plus "auth": {"login": "...", "password": "..."} when the client signed in.
+Both are written under a temporary name and renamed, the .json first: a reader never sees half a file.
+--auth offers AUTH PLAIN and LOGIN without TLS and accepts any credentials.
 """
 import argparse
 import itertools
 import json
+import logging
 import os
 import signal
 import threading
@@ -25,9 +30,13 @@ class Store:
     async def handle_DATA(self, server, session, envelope):
         with self.lock:
             name = f"{next(self.counter):06d}-{uuid.uuid4().hex}"
+        meta = {"from": envelope.mail_from, "to": envelope.rcpt_tos}
+        credentials = getattr(session, "auth_data", None)
+        if credentials is not None and hasattr(credentials, "login"):
+            meta["auth"] = {"login": _text(credentials.login), "password": _text(credentials.password)}
         # Write aside, then rename: a reader never sees half a message.
         for suffix, data in (
-            (".json", json.dumps({"from": envelope.mail_from, "to": envelope.rcpt_tos}).encode()),
+            (".json", json.dumps(meta).encode()),
             (".eml", envelope.original_content or envelope.content),
         ):
             temporary = os.path.join(self.directory, f".{name}{suffix}.tmp")
@@ -37,8 +46,12 @@ class Store:
         return "250 Message accepted for delivery"
 
 
+def _text(value):
+    return value.decode("utf-8", "replace") if isinstance(value, bytes) else value
+
+
 def accept_any(server, session, envelope, mechanism, auth_data):
-    return AuthResult(success=True)
+    return AuthResult(success=True, auth_data=auth_data)
 
 
 def main():
@@ -47,6 +60,8 @@ def main():
     parser.add_argument("--dir", required=True)
     parser.add_argument("--auth", action="store_true", help="offer AUTH PLAIN/LOGIN and accept any credentials")
     args = parser.parse_args()
+    # aiosmtpd 1.4 logs a warning about its own use of a deprecated attribute on every AUTH; errors still show.
+    logging.getLogger("mail.log").setLevel(logging.ERROR)
     os.makedirs(args.dir, exist_ok=True)
 
     options = {}
