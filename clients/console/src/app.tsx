@@ -6,6 +6,8 @@ import { navigate, usePath } from "./router.ts";
 import { useAgentHub } from "./useAgentHub.ts";
 import { Header } from "./components/Header.tsx";
 import { ConnectionBanner } from "./components/ConnectionBanner.tsx";
+import { StatusNotice } from "./components/StatusNotice.tsx";
+import { PresenceProvider } from "./presence/PresenceContext.tsx";
 import { SignInPage } from "./pages/SignInPage.tsx";
 import { ChatScreen } from "./pages/ChatScreen.tsx";
 import { EditProfilePage } from "./pages/EditProfilePage.tsx";
@@ -97,11 +99,12 @@ export function App() {
       ) : me === undefined || path === "/signin" ? (
         <SignInPage onSignedIn={signedIn} sessionEnded={sessionEndedNotice} />
       ) : (
-        <>
+        <PresenceProvider me={me} hub={hub}>
           <Header me={me} onSignOut={signOut} />
           <ConnectionBanner state={hub.state} />
+          <StatusNotice />
           <Routes path={path} me={me} onProfileSaved={profileSaved} />
-        </>
+        </PresenceProvider>
       )}
     </I18nProvider>
   );

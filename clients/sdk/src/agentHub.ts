@@ -1,10 +1,13 @@
 import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from "@microsoft/signalr";
 import { reconnectDelay } from "./reconnect.ts";
+import type { AgentStatus, AgentStatusDto } from "./status.ts";
 
 /** What the server calls on an agent's client (IAgentClient on the server). */
 export interface AgentHubHandlers {
   /** The sign-in session ended (signed out, password changed, deactivated); the server closes the connection next. */
   sessionEnded(reason: string): void;
+  /** A status changed: the agent's own (from any of their clients, a manager, idle or missed offers) or a teammate's. */
+  statusChanged(status: AgentStatusDto): void;
 }
 
 export type HubState = "connecting" | "connected" | "reconnecting" | "disconnected";
@@ -22,6 +25,10 @@ export interface AgentHub {
   /** Connects, retrying with the reconnect delays until connected or stopped. */
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** The agent picks a status; the answer is the shown status (StatusChanged follows on every client). */
+  setStatus(status: AgentStatus): Promise<AgentStatusDto>;
+  /** The agent used the client: idle auto-away counts from here. Callers throttle it (at most once a minute). */
+  activity(): Promise<void>;
 }
 
 export const agentHubPath = "/hubs/agent";
@@ -42,6 +49,7 @@ export function connectAgentHub(options: AgentHubOptions): AgentHub {
     void connection.stop();
     options.handlers.sessionEnded(reason);
   });
+  connection.on("statusChanged", (status: AgentStatusDto) => options.handlers.statusChanged(status));
   connection.onreconnecting(() => report("reconnecting"));
   connection.onreconnected(() => report("connected"));
   connection.onclose(() => report("disconnected"));
@@ -67,5 +75,7 @@ export function connectAgentHub(options: AgentHubOptions): AgentHub {
       stopped = true;
       await connection.stop();
     },
+    setStatus: (status) => connection.invoke<AgentStatusDto>("SetStatus", status),
+    activity: () => connection.invoke<void>("Activity"),
   };
 }

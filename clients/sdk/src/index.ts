@@ -7,3 +7,7 @@ export {
   locales, type AgentRole, type DealerRef, type Headshot, type Locale, type Me, type Profile, type ProfileErrorCode,
   type ProfileField, type ProfileUpdate, type SignInRequest,
 } from "./types.ts";
+export {
+  agentStatuses, getAgentStatus, getTeam, putAgentStatus, type AgentStatus, type AgentStatusDto, type ShownStatus,
+  type StatusCause, type Teammate,
+} from "./status.ts";

@@ -1,6 +1,7 @@
 import type { Me } from "@showroom/sdk";
 import { useI18n } from "../i18n/context.tsx";
 import { linkClick, navigate, usePath } from "../router.ts";
+import { StatusMenu } from "./StatusMenu.tsx";
 import { UserMenu } from "./UserMenu.tsx";
 
 export function Header({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
@@ -13,6 +14,7 @@ export function Header({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
       <nav aria-label={t("nav.label")} class="topnav">
         <a href="/" onClick={linkClick} aria-current={path === "/" ? "page" : undefined}>{t("nav.chatScreen")}</a>
       </nav>
+      <StatusMenu />
       <UserMenu
         name={me.displayName}
         headshotUrl={me.headshotUrl}

@@ -104,6 +104,29 @@ export const enUS = {
   "headshot.error.removeFailed": "The headshot could not be removed. Please try again.",
 
   "connection.reconnecting": "Reconnecting…",
+
+  "status.label": "Status: {status}",
+  "status.menu": "Set your status",
+  "status.loading": "Loading…",
+  "status.available": "Available",
+  "status.away": "Away",
+  "status.doNotDisturb": "Do Not Disturb",
+  "status.offline": "Offline",
+  "status.available.explanation": "You are ready to receive all incoming chats and transfers!",
+  "status.away.explanation": "You will not receive incoming chats from customers, but may receive internal chats or transfers.",
+  "status.doNotDisturb.explanation": "You will not receive incoming chats or transfer offers.",
+  "status.offline.explanation": "You are not connected to Showroom, so no chats or transfers reach you.",
+  "status.current": "Your status: {status}",
+  "status.setAvailable": "Set status to Available",
+  "status.notice.idle": "You were set to {status}: no activity for a while.",
+  "status.notice.missedOffers": "You were set to {status}: you missed several chat offers in a row.",
+  "status.notice.manager": "You were set to {status}: changed by your manager.",
+  "status.notice.dismiss": "Dismiss",
+  "status.error": "Your status could not be changed. Check your connection and try again.",
+  "team.title": "Team",
+  "team.loading": "Loading the team…",
+  "team.empty": "No other agents at this dealer yet.",
+  "team.loadFailed": "The team could not be loaded. Check your connection.",
 };
 
 /** Every locale's catalog has exactly these keys: a missing or extra key is a compile error. */
