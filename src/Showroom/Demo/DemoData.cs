@@ -6,6 +6,7 @@ using Showroom.Agents;
 using Showroom.Configuration;
 using Showroom.Data;
 using Showroom.Dealers;
+using Showroom.Presence;
 
 namespace Showroom.Demo;
 
@@ -99,6 +100,8 @@ public static class DemoData
             {
                 throw new InvalidOperationException($"Demo agent {demo.Email}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
             }
+            // Every agent has a status row from the start: Offline (not online) and Away until they sign in.
+            db.AgentStates.Add(new AgentState { AgentId = agent.Id, Status = AgentStatus.Away, ChangedAt = clock.GetUtcNow(), Cause = StatusCause.Return });
             foreach (var dealerName in demo.Dealers)
             {
                 var dealer = dealers[dealerName];

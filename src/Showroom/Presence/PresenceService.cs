@@ -131,6 +131,7 @@ public sealed class PresenceService(
         await hub.Clients.Groups([AgentHub.AgentGroup(agentId), .. dealerIds.Select(AgentHub.DealerGroup)]).StatusChanged(message);
     }
 
+    /// <summary>Agents get their row when created; this covers one created without it.</summary>
     async Task EnsureStateAsync(Guid agentId, CancellationToken ct)
     {
         if (await db.AgentStates.AnyAsync(s => s.AgentId == agentId, ct))
