@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Showroom.Agents;
 using Showroom.Auth;
 using Showroom.Configuration;
+using Showroom.Conversations;
 using Showroom.Data;
 using Showroom.Dealers;
 using Showroom.Demo;
@@ -34,6 +35,10 @@ try
     // Status and presence: Available / Away / Do Not Disturb, Offline after the grace period, on every node.
     builder.Services.AddShowroomPresence(builder.Configuration);
 
+    // Conversations: the shoppers' widget and hub, messages stored once and in order.
+    builder.Services.AddSingleton<VisitorTokens>();
+    builder.Services.AddScoped<MessageStore>();
+
     builder.Services.AddShowroomEmail(builder.Configuration);
     builder.Services.AddSingleton<IFileStore, FolderFileStore>();
 
@@ -55,6 +60,7 @@ try
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseAgentHubOriginCheck();
+    app.UseShopperHubGate();
 
     var api = app.MapGroup("/api").RequireAntiforgeryOnWrites();
     api.MapAuthApi();
@@ -65,8 +71,10 @@ try
     api.MapPresenceSettingsApi();
     api.MapEmailApi();
 
+    app.MapWidgetApi();
     app.MapHeadshotFiles();
     app.MapHub<AgentHub>(AgentHub.Path);
+    app.MapHub<ShopperHub>(ShopperHub.Path);
     app.MapHealth();
     app.MapOpenApi();
     app.MapConsole();

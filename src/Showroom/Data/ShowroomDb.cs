@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Showroom.Agents;
 using Showroom.Auth;
+using Showroom.Conversations;
 using Showroom.Dealers;
 using Showroom.Presence;
 
@@ -27,6 +28,8 @@ public abstract class ShowroomDb(DbContextOptions options)
     public DbSet<AgentState> AgentStates => Set<AgentState>();
     public DbSet<ConnectionLease> ConnectionLeases => Set<ConnectionLease>();
     public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<ChatMessage> Messages => Set<ChatMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -115,6 +118,31 @@ public abstract class ShowroomDb(DbContextOptions options)
             change.Property(c => c.Cause).HasConversion<string>().HasMaxLength(16);
             change.HasIndex(c => new { c.AgentId, c.At });
             change.HasOne<Agent>().WithMany().HasForeignKey(c => c.AgentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Conversation>(conversation =>
+        {
+            conversation.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
+            conversation.Property(c => c.Department).HasConversion<string>().HasMaxLength(16);
+            conversation.Property(c => c.ShopperName).HasMaxLength(100);
+            conversation.Property(c => c.ShopperEmail).HasMaxLength(256);
+            conversation.Property(c => c.ShopperPhone).HasMaxLength(40);
+            conversation.Property(c => c.PageUrl).HasMaxLength(2048);
+            conversation.Property(c => c.PageTitle).HasMaxLength(300);
+            conversation.OwnsOne(c => c.Vehicle, vehicle => vehicle.ToJson());
+            conversation.HasIndex(c => new { c.DealerId, c.VisitorId, c.Status });
+            conversation.HasOne<Dealer>().WithMany().HasForeignKey(c => c.DealerId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ChatMessage>(message =>
+        {
+            message.ToTable("Messages");
+            message.Property(m => m.ClientMessageId).HasMaxLength(64);
+            message.Property(m => m.Sender).HasConversion<string>().HasMaxLength(16);
+            message.Property(m => m.Text).HasMaxLength(MessageStore.MaxLength);
+            message.HasIndex(m => new { m.ConversationId, m.ClientMessageId }).IsUnique();
+            message.HasIndex(m => new { m.ConversationId, m.Seq }).IsUnique();
+            message.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<DepartmentMembership>(membership =>

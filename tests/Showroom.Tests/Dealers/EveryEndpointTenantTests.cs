@@ -13,7 +13,8 @@ namespace Showroom.Tests.Dealers;
 /// </summary>
 public sealed class EveryEndpointTenantTests(ShowroomApp app) : IClassFixture<ShowroomApp>
 {
-    static readonly HashSet<string> Anonymous = ["/api/antiforgery", "/api/auth/signin"];
+    // Sign-in, its token, and the widget's session (shoppers are anonymous; it checks the page's origin instead).
+    static readonly HashSet<string> Anonymous = ["/api/antiforgery", "/api/auth/signin", "/api/widget/{widgetKey}/session"];
 
     List<(string Method, string Pattern)> ApiEndpoints() =>
         app.Services.GetRequiredService<EndpointDataSource>().Endpoints
@@ -48,7 +49,7 @@ public sealed class EveryEndpointTenantTests(ShowroomApp app) : IClassFixture<Sh
     }
 
     [Fact]
-    public async Task Every_api_endpoint_but_sign_in_refuses_anonymous_callers()
+    public async Task Every_api_endpoint_but_sign_in_and_the_widget_refuses_anonymous_callers()
     {
         await using var anonymous = app.NewSession();
 

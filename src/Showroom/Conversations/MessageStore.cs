@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using Showroom.Data;
+
+namespace Showroom.Conversations;
+
+public sealed record MessageDto(Guid Id, Guid ConversationId, long Seq, string ClientMessageId, SenderKind Sender, string? SenderName, string Text, DateTimeOffset SentAt);
+
+public sealed class ConversationClosedException() : Exception("This chat has ended.");
+
+/// <summary>
+/// Appends messages exactly once and in order. The conversation's counter is bumped by a conditional
+/// update inside the transaction that inserts the message, so two senders get different numbers, and
+/// the unique (conversation, client id) index turns a retried or doubled send into the stored message.
+/// Callers broadcast only after this returns: what clients see is always committed.
+/// </summary>
+public sealed class MessageStore(ShowroomDb db, TimeProvider clock)
+{
+    public const int MaxLength = 4000;
+
+    public async Task<(ChatMessage Message, bool Created)> AppendAsync(
+        Conversation conversation, SenderKind sender, Guid? agentId, string clientMessageId, string text, CancellationToken ct)
+    {
+        if (await FindAsync(conversation.Id, clientMessageId, ct) is { } existing)
+        {
+            return (existing, false);
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var bumped = await db.Conversations
+            .Where(c => c.Id == conversation.Id && c.Status != ConversationStatus.Ended)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSeq, c => c.LastSeq + 1), ct);
+        if (bumped == 0)
+        {
+            throw new ConversationClosedException();
+        }
+        var seq = await db.Conversations.Where(c => c.Id == conversation.Id).Select(c => c.LastSeq).SingleAsync(ct);
+        var message = new ChatMessage
+        {
+            ConversationId = conversation.Id,
+            DealerId = conversation.DealerId,
+            Seq = seq,
+            ClientMessageId = clientMessageId,
+            Sender = sender,
+            SenderAgentId = agentId,
+            Text = text,
+            SentAt = clock.GetUtcNow(),
+        };
+        db.Messages.Add(message);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return (message, true);
+        }
+        catch (DbUpdateException)
+        {
+            // The same client id won a concurrent insert: that one is the message (the counter bump rolls back).
+            await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            return (await FindAsync(conversation.Id, clientMessageId, ct) ?? throw new InvalidOperationException("Message insert failed."), false);
+        }
+    }
+
+    public Task<ChatMessage?> FindAsync(Guid conversationId, string clientMessageId, CancellationToken ct) =>
+        db.Messages.AsNoTracking().SingleOrDefaultAsync(m => m.ConversationId == conversationId && m.ClientMessageId == clientMessageId, ct);
+
+    /// <summary>Messages after <paramref name="afterSeq"/>, in order: what a client missed.</summary>
+    public async Task<List<MessageDto>> AfterAsync(Guid conversationId, long afterSeq, CancellationToken ct)
+    {
+        var rows = await db.Messages.AsNoTracking()
+            .Where(m => m.ConversationId == conversationId && m.Seq > afterSeq)
+            .OrderBy(m => m.Seq)
+            .Take(500)
+            .GroupJoin(db.Users, m => m.SenderAgentId, a => a.Id, (m, agents) => new { m, agents })
+            .SelectMany(x => x.agents.DefaultIfEmpty(), (x, a) => new { x.m, a!.FirstName })
+            .ToListAsync(ct);
+        return rows.Select(r => ToDto(r.m, r.FirstName)).ToList();
+    }
+
+    public static MessageDto ToDto(ChatMessage m, string? agentFirstName) =>
+        new(m.Id, m.ConversationId, m.Seq, m.ClientMessageId, m.Sender, m.Sender == SenderKind.Agent ? agentFirstName : null, m.Text, m.SentAt);
+
+    /// <summary>Text as the shopper or agent typed it, less control characters; null when empty or too long.</summary>
+    public static string? Clean(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        var kept = new string(text.Where(c => c is '\n' or '\t' || !char.IsControl(c)).ToArray());
+        return kept.Trim().Length == 0 || kept.Length > MaxLength ? null : kept;
+    }
+}

@@ -1,0 +1,147 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Showroom.Data;
+using Showroom.Dealers;
+
+namespace Showroom.Conversations;
+
+public sealed record StartConversationRequest(
+    [property: MaxLength(100)] string? Name,
+    [property: MaxLength(256)] string? Email,
+    [property: MaxLength(40)] string? Phone,
+    DepartmentKind? Department,
+    [property: MaxLength(2048)] string? PageUrl,
+    [property: MaxLength(300)] string? PageTitle,
+    VehicleOfInterest? Vehicle);
+
+public sealed record ConversationDto(Guid Id, ConversationStatus Status, DepartmentKind Department, long LastSeq, DateTimeOffset CreatedAt);
+
+/// <summary>What the server calls on a shopper's widget.</summary>
+public interface IShopperClient
+{
+    Task MessageReceived(MessageDto message);
+
+    Task ConversationChanged(ConversationDto conversation);
+}
+
+/// <summary>
+/// The shoppers' hub. Who the caller is comes from the visitor token checked by <see cref="ShopperHubGate"/>
+/// (with the page's origin); every method finds conversations by that visitor and dealer only, so a
+/// guessed conversation id of someone else finds nothing.
+/// </summary>
+public sealed class ShopperHub(ShowroomDb db, MessageStore messages, TimeProvider clock) : Hub<IShopperClient>
+{
+    public const string Path = "/hubs/shopper";
+
+    public static string ConversationGroup(Guid conversationId) => $"conversation:{conversationId:N}";
+
+    Visitor Me => VisitorTokens.FromPrincipal(Context.User) ?? throw new HubException("Not a visitor.");
+
+    public override async Task OnConnectedAsync()
+    {
+        // Resume: a new page or tab of the same visitor joins their open conversation at once.
+        if (await OpenConversationAsync(Context.ConnectionAborted) is { } open)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, ConversationGroup(open.Id), Context.ConnectionAborted);
+        }
+    }
+
+    /// <summary>Starts a chat, or returns the visitor's open one: never a second chat.</summary>
+    public async Task<ConversationDto> StartConversation(StartConversationRequest request)
+    {
+        if (Web.Validation.Check(request) is not null)
+        {
+            throw new HubException("Some details are too long.");
+        }
+        var me = Me;
+        var conversation = await OpenConversationAsync(Context.ConnectionAborted);
+        if (conversation is null)
+        {
+            conversation = new Conversation
+            {
+                DealerId = me.DealerId,
+                VisitorId = me.VisitorId,
+                Department = request.Department ?? DepartmentKind.Sales,
+                Status = ConversationStatus.Waiting,
+                CreatedAt = clock.GetUtcNow(),
+                ShopperName = Blank(request.Name),
+                ShopperEmail = Blank(request.Email),
+                ShopperPhone = Blank(request.Phone),
+                PageUrl = Blank(request.PageUrl),
+                PageTitle = Blank(request.PageTitle),
+                Vehicle = request.Vehicle,
+            };
+            db.Conversations.Add(conversation);
+            await db.SaveChangesAsync(Context.ConnectionAborted);
+        }
+        await Groups.AddToGroupAsync(Context.ConnectionId, ConversationGroup(conversation.Id), Context.ConnectionAborted);
+        return ToDto(conversation);
+    }
+
+    /// <summary>Stores the message once (a retry with the same client id returns the stored one) and tells every tab.</summary>
+    public async Task<MessageDto> SendMessage(Guid conversationId, string clientMessageId, string text)
+    {
+        if (string.IsNullOrWhiteSpace(clientMessageId) || clientMessageId.Length > 64)
+        {
+            throw new HubException("Every message needs a client id of at most 64 characters.");
+        }
+        var clean = MessageStore.Clean(text) ?? throw new HubException($"A message must have text, at most {MessageStore.MaxLength} characters.");
+        var conversation = await MineAsync(conversationId);
+        try
+        {
+            var (message, created) = await messages.AppendAsync(conversation, SenderKind.Shopper, null, clientMessageId, clean, CancellationToken.None);
+            var dto = MessageStore.ToDto(message, null);
+            if (created)
+            {
+                await Clients.Group(ConversationGroup(conversationId)).MessageReceived(dto);
+            }
+            return dto;
+        }
+        catch (ConversationClosedException e)
+        {
+            throw new HubException(e.Message);
+        }
+    }
+
+    /// <summary>The messages after <paramref name="afterSeq"/>: called after a reconnect or when a gap in seq shows.</summary>
+    public async Task<List<MessageDto>> Sync(Guid conversationId, long afterSeq)
+    {
+        await MineAsync(conversationId);
+        return await messages.AfterAsync(conversationId, Math.Max(0, afterSeq), Context.ConnectionAborted);
+    }
+
+    public async Task EndConversation(Guid conversationId)
+    {
+        var conversation = await MineAsync(conversationId);
+        var now = clock.GetUtcNow();
+        var ended = await db.Conversations.Where(c => c.Id == conversation.Id && c.Status != ConversationStatus.Ended)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, ConversationStatus.Ended).SetProperty(c => c.EndedAt, now), Context.ConnectionAborted);
+        if (ended == 1)
+        {
+            conversation.Status = ConversationStatus.Ended;
+            await Clients.Group(ConversationGroup(conversation.Id)).ConversationChanged(ToDto(conversation));
+        }
+    }
+
+    async Task<Conversation> MineAsync(Guid conversationId)
+    {
+        var me = Me;
+        return await db.Conversations.AsNoTracking()
+            .SingleOrDefaultAsync(c => c.Id == conversationId && c.DealerId == me.DealerId && c.VisitorId == me.VisitorId, Context.ConnectionAborted)
+            ?? throw new HubException("Conversation not found.");
+    }
+
+    Task<Conversation?> OpenConversationAsync(CancellationToken ct)
+    {
+        var me = Me;
+        return db.Conversations
+            .Where(c => c.DealerId == me.DealerId && c.VisitorId == me.VisitorId && c.Status != ConversationStatus.Ended)
+            .OrderByDescending(c => c.CreatedAt)
+            .FirstOrDefaultAsync(ct);
+    }
+
+    static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    public static ConversationDto ToDto(Conversation c) => new(c.Id, c.Status, c.Department, c.LastSeq, c.CreatedAt);
+}

@@ -1,0 +1,60 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Showroom.Data;
+using Showroom.Dealers;
+
+namespace Showroom.Conversations;
+
+public sealed record WidgetSessionRequest([property: MaxLength(2048)] string? VisitorToken);
+
+public sealed record WidgetDepartmentDto(DepartmentKind Kind, string Name);
+
+public sealed record WidgetSessionResponse(string VisitorToken, string DealerName, IReadOnlyList<WidgetDepartmentDto> Departments, ConversationDto? Conversation);
+
+/// <summary>
+/// The widget's HTTP entry, called cross-origin from dealers' sites: only from the dealer's own website
+/// origins. Outside the antiforgery group: it uses no cookie, and its token comes back in the body.
+/// </summary>
+public static class WidgetApi
+{
+    public static void MapWidgetApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/widget/{widgetKey}").WithTags("Widget");
+        group.MapMethods("/session", ["OPTIONS"], (HttpContext http) =>
+        {
+            // Preflight: the real request is checked against the dealer's origins.
+            ShopperHubGate.AllowOrigin(http, http.Request.Headers.Origin.ToString());
+            return TypedResults.NoContent();
+        }).ExcludeFromDescription();
+        group.MapPost("/session", StartSession)
+            .WithSummary("A visitor token for this dealer's widget (a new visitor, or the one the token names), with the open conversation to resume.");
+    }
+
+    static async Task<Results<Ok<WidgetSessionResponse>, NotFound, ForbidHttpResult>> StartSession(
+        string widgetKey, WidgetSessionRequest request, HttpContext http, ShowroomDb db, VisitorTokens tokens, CancellationToken ct)
+    {
+        var dealer = await db.Dealers.AsNoTracking().SingleOrDefaultAsync(d => d.WidgetKey == widgetKey, ct);
+        if (dealer is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var origin = http.Request.Headers.Origin.ToString();
+        if (!WidgetOrigins.IsAllowed(dealer.WebsiteOrigins, origin))
+        {
+            return TypedResults.Forbid();
+        }
+        ShopperHubGate.AllowOrigin(http, origin);
+
+        // A token of another dealer, or a broken one, starts a new visitor rather than failing.
+        var visitor = tokens.Read(request.VisitorToken) is { } known && known.DealerId == dealer.Id
+            ? known
+            : new Visitor(dealer.Id, Guid.NewGuid());
+        var departments = await db.Departments.AsNoTracking().Where(d => d.DealerId == dealer.Id).OrderBy(d => d.Kind)
+            .Select(d => new WidgetDepartmentDto(d.Kind, d.Name)).ToListAsync(ct);
+        var open = await db.Conversations.AsNoTracking()
+            .Where(c => c.DealerId == dealer.Id && c.VisitorId == visitor.VisitorId && c.Status != ConversationStatus.Ended)
+            .OrderByDescending(c => c.CreatedAt).FirstOrDefaultAsync(ct);
+        return TypedResults.Ok(new WidgetSessionResponse(tokens.Issue(visitor), dealer.Name, departments, open is null ? null : ShopperHub.ToDto(open)));
+    }
+}
