@@ -38,6 +38,7 @@ try
     // Conversations: the shoppers' widget and hub, messages stored once and in order.
     builder.Services.AddSingleton<VisitorTokens>();
     builder.Services.AddScoped<MessageStore>();
+    builder.Services.AddScoped<ConversationService>();
 
     builder.Services.AddShowroomEmail(builder.Configuration);
     builder.Services.AddSingleton<IFileStore, FolderFileStore>();
@@ -69,9 +70,11 @@ try
     api.MapProfileApi();
     api.MapStatusApi();
     api.MapPresenceSettingsApi();
+    api.MapConversationsApi();
     api.MapEmailApi();
 
     app.MapWidgetApi();
+    app.MapDemoApi();
     app.MapHeadshotFiles();
     app.MapHub<AgentHub>(AgentHub.Path);
     app.MapHub<ShopperHub>(ShopperHub.Path);

@@ -15,7 +15,9 @@ public sealed record StartConversationRequest(
     [property: MaxLength(300)] string? PageTitle,
     VehicleOfInterest? Vehicle);
 
-public sealed record ConversationDto(Guid Id, ConversationStatus Status, DepartmentKind Department, long LastSeq, DateTimeOffset CreatedAt);
+/// <summary>A conversation as the shopper sees it; the agent's first name and headshot once one has joined.</summary>
+public sealed record ConversationDto(
+    Guid Id, ConversationStatus Status, DepartmentKind Department, long LastSeq, DateTimeOffset CreatedAt, string? AgentName, string? AgentHeadshotUrl);
 
 /// <summary>What the server calls on a shopper's widget.</summary>
 public interface IShopperClient
@@ -30,7 +32,7 @@ public interface IShopperClient
 /// (with the page's origin); every method finds conversations by that visitor and dealer only, so a
 /// guessed conversation id of someone else finds nothing.
 /// </summary>
-public sealed class ShopperHub(ShowroomDb db, MessageStore messages, TimeProvider clock) : Hub<IShopperClient>
+public sealed class ShopperHub(ShowroomDb db, ConversationService conversations, MessageStore messages) : Hub<IShopperClient>
 {
     public const string Path = "/hubs/shopper";
 
@@ -41,7 +43,7 @@ public sealed class ShopperHub(ShowroomDb db, MessageStore messages, TimeProvide
     public override async Task OnConnectedAsync()
     {
         // Resume: a new page or tab of the same visitor joins their open conversation at once.
-        if (await OpenConversationAsync(Context.ConnectionAborted) is { } open)
+        if (await conversations.OpenForAsync(Me, Context.ConnectionAborted) is { } open)
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, ConversationGroup(open.Id), Context.ConnectionAborted);
         }
@@ -54,35 +56,20 @@ public sealed class ShopperHub(ShowroomDb db, MessageStore messages, TimeProvide
         {
             throw new HubException("Some details are too long.");
         }
-        var me = Me;
-        var conversation = await OpenConversationAsync(Context.ConnectionAborted);
-        if (conversation is null)
-        {
-            conversation = new Conversation
-            {
-                DealerId = me.DealerId,
-                VisitorId = me.VisitorId,
-                Department = request.Department ?? DepartmentKind.Sales,
-                Status = ConversationStatus.Waiting,
-                CreatedAt = clock.GetUtcNow(),
-                ShopperName = Blank(request.Name),
-                ShopperEmail = Blank(request.Email),
-                ShopperPhone = Blank(request.Phone),
-                PageUrl = Blank(request.PageUrl),
-                PageTitle = Blank(request.PageTitle),
-                Vehicle = request.Vehicle,
-            };
-            db.Conversations.Add(conversation);
-            await db.SaveChangesAsync(Context.ConnectionAborted);
-        }
+        var conversation = await conversations.StartAsync(Me, request, CancellationToken.None);
+        // Joined before an agent is sought, so "Sam joined the chat" reaches this tab.
         await Groups.AddToGroupAsync(Context.ConnectionId, ConversationGroup(conversation.Id), Context.ConnectionAborted);
-        return ToDto(conversation);
+        if (conversation.AssignedAgentId is null)
+        {
+            await conversations.AssignStandInAsync(conversation, CancellationToken.None);
+        }
+        return await conversations.ToShopperDtoAsync(conversation, Context.ConnectionAborted);
     }
 
-    /// <summary>Stores the message once (a retry with the same client id returns the stored one) and tells every tab.</summary>
+    /// <summary>Stores the message once (a retry with the same client id returns the stored one) and tells every tab and the agent.</summary>
     public async Task<MessageDto> SendMessage(Guid conversationId, string clientMessageId, string text)
     {
-        if (string.IsNullOrWhiteSpace(clientMessageId) || clientMessageId.Length > 64)
+        if (string.IsNullOrWhiteSpace(clientMessageId) || clientMessageId.Length > 64 || clientMessageId.StartsWith("system:", StringComparison.Ordinal))
         {
             throw new HubException("Every message needs a client id of at most 64 characters.");
         }
@@ -90,13 +77,7 @@ public sealed class ShopperHub(ShowroomDb db, MessageStore messages, TimeProvide
         var conversation = await MineAsync(conversationId);
         try
         {
-            var (message, created) = await messages.AppendAsync(conversation, SenderKind.Shopper, null, clientMessageId, clean, CancellationToken.None);
-            var dto = MessageStore.ToDto(message, null);
-            if (created)
-            {
-                await Clients.Group(ConversationGroup(conversationId)).MessageReceived(dto);
-            }
-            return dto;
+            return await conversations.SendAsync(conversation, SenderKind.Shopper, null, clientMessageId, clean, CancellationToken.None);
         }
         catch (ConversationClosedException e)
         {
@@ -111,18 +92,8 @@ public sealed class ShopperHub(ShowroomDb db, MessageStore messages, TimeProvide
         return await messages.AfterAsync(conversationId, Math.Max(0, afterSeq), Context.ConnectionAborted);
     }
 
-    public async Task EndConversation(Guid conversationId)
-    {
-        var conversation = await MineAsync(conversationId);
-        var now = clock.GetUtcNow();
-        var ended = await db.Conversations.Where(c => c.Id == conversation.Id && c.Status != ConversationStatus.Ended)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, ConversationStatus.Ended).SetProperty(c => c.EndedAt, now), Context.ConnectionAborted);
-        if (ended == 1)
-        {
-            conversation.Status = ConversationStatus.Ended;
-            await Clients.Group(ConversationGroup(conversation.Id)).ConversationChanged(ToDto(conversation));
-        }
-    }
+    public async Task EndConversation(Guid conversationId) =>
+        await conversations.EndAsync(await MineAsync(conversationId), CancellationToken.None);
 
     async Task<Conversation> MineAsync(Guid conversationId)
     {
@@ -131,17 +102,4 @@ public sealed class ShopperHub(ShowroomDb db, MessageStore messages, TimeProvide
             .SingleOrDefaultAsync(c => c.Id == conversationId && c.DealerId == me.DealerId && c.VisitorId == me.VisitorId, Context.ConnectionAborted)
             ?? throw new HubException("Conversation not found.");
     }
-
-    Task<Conversation?> OpenConversationAsync(CancellationToken ct)
-    {
-        var me = Me;
-        return db.Conversations
-            .Where(c => c.DealerId == me.DealerId && c.VisitorId == me.VisitorId && c.Status != ConversationStatus.Ended)
-            .OrderByDescending(c => c.CreatedAt)
-            .FirstOrDefaultAsync(ct);
-    }
-
-    static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    public static ConversationDto ToDto(Conversation c) => new(c.Id, c.Status, c.Department, c.LastSeq, c.CreatedAt);
 }

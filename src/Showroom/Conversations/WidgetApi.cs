@@ -32,7 +32,7 @@ public static class WidgetApi
     }
 
     static async Task<Results<Ok<WidgetSessionResponse>, NotFound, ForbidHttpResult>> StartSession(
-        string widgetKey, WidgetSessionRequest request, HttpContext http, ShowroomDb db, VisitorTokens tokens, CancellationToken ct)
+        string widgetKey, WidgetSessionRequest request, HttpContext http, ShowroomDb db, VisitorTokens tokens, ConversationService conversations, CancellationToken ct)
     {
         var dealer = await db.Dealers.AsNoTracking().SingleOrDefaultAsync(d => d.WidgetKey == widgetKey, ct);
         if (dealer is null)
@@ -52,9 +52,8 @@ public static class WidgetApi
             : new Visitor(dealer.Id, Guid.NewGuid());
         var departments = await db.Departments.AsNoTracking().Where(d => d.DealerId == dealer.Id).OrderBy(d => d.Kind)
             .Select(d => new WidgetDepartmentDto(d.Kind, d.Name)).ToListAsync(ct);
-        var open = await db.Conversations.AsNoTracking()
-            .Where(c => c.DealerId == dealer.Id && c.VisitorId == visitor.VisitorId && c.Status != ConversationStatus.Ended)
-            .OrderByDescending(c => c.CreatedAt).FirstOrDefaultAsync(ct);
-        return TypedResults.Ok(new WidgetSessionResponse(tokens.Issue(visitor), dealer.Name, departments, open is null ? null : ShopperHub.ToDto(open)));
+        var open = await conversations.OpenForAsync(visitor, ct);
+        return TypedResults.Ok(new WidgetSessionResponse(tokens.Issue(visitor), dealer.Name, departments,
+            open is null ? null : await conversations.ToShopperDtoAsync(open, ct)));
     }
 }

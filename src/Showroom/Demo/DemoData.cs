@@ -29,6 +29,9 @@ public static class DemoData
 
     const string GroupName = "Example Auto Group";
     const string Downtown = "Example Motors Downtown";
+
+    /// <summary>The dealer whose widget the demo site embeds.</summary>
+    public const string DemoSiteDealer = Downtown;
     const string Lakeside = "Example Motors Lakeside";
     const string DealerTimeZone = "America/Chicago";
 

@@ -16,6 +16,7 @@ public static class StartupBanner
             var lines = new List<string> { "", "Showroom is running.", $"  Agent console:     {baseUrl}/" };
             if (DemoData.IsEnabled(app.Services))
             {
+                lines.Add($"  Demo dealer site:  {baseUrl}{DemoApi.SitePath}  (try Showroom as a shopper)");
                 lines.Add($"  Demo sign-ins (password {DemoData.Password}):");
                 lines.AddRange(DemoData.Agents.Select(a => $"    {a.Email,-22} {a.Role}"));
             }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Showroom.Auth;
+using Showroom.Conversations;
 using Showroom.Data;
 using Showroom.Presence;
 
@@ -12,7 +13,7 @@ namespace Showroom.Realtime;
 /// groups it may hear and keeps the node's registry of live connections up to date.
 /// </summary>
 [Authorize]
-public sealed class AgentHub(ShowroomDb db, AgentConnections connections, PresenceService presence) : Hub<IAgentClient>
+public sealed class AgentHub(ShowroomDb db, AgentConnections connections, PresenceService presence, ConversationService conversations, MessageStore messages) : Hub<IAgentClient>
 {
     public const string Path = "/hubs/agent";
 
@@ -91,4 +92,41 @@ public sealed class AgentHub(ShowroomDb db, AgentConnections connections, Presen
 
     /// <summary>The agent used the console (throttled by the client); idle auto-away counts from here.</summary>
     public Task Activity() => presence.RecordActivityAsync(Context.User!.AgentId(), Context.ConnectionAborted);
+
+    /// <summary>A reply in one of the agent's chats: stored once per client id, then shown to the shopper.</summary>
+    public async Task<MessageDto> SendMessage(Guid conversationId, string clientMessageId, string text)
+    {
+        if (string.IsNullOrWhiteSpace(clientMessageId) || clientMessageId.Length > 64 || clientMessageId.StartsWith("system:", StringComparison.Ordinal))
+        {
+            throw new HubException("Every message needs a client id of at most 64 characters.");
+        }
+        var clean = MessageStore.Clean(text) ?? throw new HubException($"A message must have text, at most {MessageStore.MaxLength} characters.");
+        var conversation = await AssignedToMeAsync(conversationId);
+        try
+        {
+            return await conversations.SendAsync(conversation, SenderKind.Agent, Context.User!.AgentId(), clientMessageId, clean, CancellationToken.None);
+        }
+        catch (ConversationClosedException e)
+        {
+            throw new HubException(e.Message);
+        }
+    }
+
+    /// <summary>What the agent missed in one of their chats.</summary>
+    public async Task<List<MessageDto>> Sync(Guid conversationId, long afterSeq)
+    {
+        var conversation = await AssignedToMeAsync(conversationId);
+        return await messages.AfterAsync(conversation.Id, Math.Max(0, afterSeq), Context.ConnectionAborted);
+    }
+
+    public async Task EndConversation(Guid conversationId) =>
+        await conversations.EndAsync(await AssignedToMeAsync(conversationId), CancellationToken.None);
+
+    async Task<Conversation> AssignedToMeAsync(Guid conversationId)
+    {
+        var agentId = Context.User!.AgentId();
+        return await db.Conversations.AsNoTracking()
+            .SingleOrDefaultAsync(c => c.Id == conversationId && c.AssignedAgentId == agentId, Context.ConnectionAborted)
+            ?? throw new HubException("Conversation not found.");
+    }
 }

@@ -44,6 +44,7 @@ public sealed class StartupTests : IDisposable
         using var response = await session.SignInAsync("sam@example.com", Demo.DemoData.Password);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await session.Http.GetAsync("/api/demo/site")).StatusCode);
     }
 
     [Theory]
