@@ -74,6 +74,7 @@ try
     api.MapEmailApi();
 
     app.MapWidgetApi();
+    app.MapLeadsApi(api);
     app.MapDemoApi();
     app.MapHeadshotFiles();
     app.MapHub<AgentHub>(AgentHub.Path);

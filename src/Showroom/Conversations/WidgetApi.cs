@@ -8,7 +8,11 @@ namespace Showroom.Conversations;
 
 public sealed record WidgetSessionRequest([property: MaxLength(2048)] string? VisitorToken);
 
-public sealed record WidgetDepartmentDto(DepartmentKind Kind, string Name);
+/// <summary>A department as the widget needs it: a chat is offered only when it is open and someone is signed in.</summary>
+public sealed record WidgetDepartmentDto(DepartmentKind Kind, string Name, bool Open, bool AgentsOnline)
+{
+    public bool CanChat => Open && AgentsOnline;
+}
 
 public sealed record WidgetSessionResponse(string VisitorToken, string DealerName, IReadOnlyList<WidgetDepartmentDto> Departments, ConversationDto? Conversation);
 
@@ -32,7 +36,8 @@ public static class WidgetApi
     }
 
     static async Task<Results<Ok<WidgetSessionResponse>, NotFound, ForbidHttpResult>> StartSession(
-        string widgetKey, WidgetSessionRequest request, HttpContext http, ShowroomDb db, VisitorTokens tokens, ConversationService conversations, CancellationToken ct)
+        string widgetKey, WidgetSessionRequest request, HttpContext http, ShowroomDb db, VisitorTokens tokens, ConversationService conversations,
+        TimeProvider clock, CancellationToken ct)
     {
         var dealer = await db.Dealers.AsNoTracking().SingleOrDefaultAsync(d => d.WidgetKey == widgetKey, ct);
         if (dealer is null)
@@ -50,8 +55,18 @@ public static class WidgetApi
         var visitor = tokens.Read(request.VisitorToken) is { } known && known.DealerId == dealer.Id
             ? known
             : new Visitor(dealer.Id, Guid.NewGuid());
-        var departments = await db.Departments.AsNoTracking().Where(d => d.DealerId == dealer.Id).OrderBy(d => d.Kind)
-            .Select(d => new WidgetDepartmentDto(d.Kind, d.Name)).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        var rows = await db.Departments.AsNoTracking().Where(d => d.DealerId == dealer.Id).OrderBy(d => d.Kind)
+            .Select(d => new
+            {
+                Department = d,
+                Online = db.DepartmentMemberships.Any(m => m.DepartmentId == d.Id
+                    && db.AgentStates.Any(s => s.AgentId == m.AgentId && s.IsOnline)
+                    && db.Users.Any(a => a.Id == m.AgentId && a.IsActive)),
+            })
+            .ToListAsync(ct);
+        var departments = rows.Select(r => new WidgetDepartmentDto(r.Department.Kind, r.Department.Name,
+            BusinessHoursCheck.IsOpen(r.Department.Hours, dealer.TimeZone, now), r.Online)).ToList();
         var open = await conversations.OpenForAsync(visitor, ct);
         return TypedResults.Ok(new WidgetSessionResponse(tokens.Issue(visitor), dealer.Name, departments,
             open is null ? null : await conversations.ToShopperDtoAsync(open, ct)));

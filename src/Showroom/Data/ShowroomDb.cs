@@ -30,6 +30,7 @@ public abstract class ShowroomDb(DbContextOptions options)
     public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<ChatMessage> Messages => Set<ChatMessage>();
+    public DbSet<Lead> Leads => Set<Lead>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -132,6 +133,19 @@ public abstract class ShowroomDb(DbContextOptions options)
             conversation.OwnsOne(c => c.Vehicle, vehicle => vehicle.ToJson());
             conversation.HasIndex(c => new { c.DealerId, c.VisitorId, c.Status });
             conversation.HasOne<Dealer>().WithMany().HasForeignKey(c => c.DealerId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Lead>(lead =>
+        {
+            lead.Property(l => l.Department).HasConversion<string>().HasMaxLength(16);
+            lead.Property(l => l.Name).HasMaxLength(100);
+            lead.Property(l => l.Email).HasMaxLength(256);
+            lead.Property(l => l.Phone).HasMaxLength(40);
+            lead.Property(l => l.Message).HasMaxLength(MessageStore.MaxLength);
+            lead.Property(l => l.PageUrl).HasMaxLength(2048);
+            lead.OwnsOne(l => l.Vehicle, vehicle => vehicle.ToJson());
+            lead.HasIndex(l => new { l.DealerId, l.CreatedAt });
+            lead.HasOne<Dealer>().WithMany().HasForeignKey(l => l.DealerId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<ChatMessage>(message =>

@@ -78,7 +78,8 @@ public static class DemoData
                 DealerId = dealer.Id,
                 Kind = kind,
                 Name = kind.ToString(),
-                Hours = StandardHours(kind),
+                // The demo site's Sales desk never closes, so the demo can be tried at any hour.
+                Hours = dealer.Name == DemoSiteDealer && kind == DepartmentKind.Sales ? AllWeek() : StandardHours(kind),
             }))
             .ToList();
         db.Departments.AddRange(departments);
@@ -125,6 +126,9 @@ public static class DemoData
         var url = services.GetRequiredService<IOptions<ShowroomOptions>>().Value.PublicUrl;
         return url is null ? "http://localhost:5080" : url.GetLeftPart(UriPartial.Authority);
     }
+
+    static List<BusinessHours> AllWeek() =>
+        Enum.GetValues<DayOfWeek>().Select(day => new BusinessHours { Day = day, Opens = TimeOnly.MinValue, Closes = TimeOnly.MaxValue }).ToList();
 
     static List<BusinessHours> StandardHours(DepartmentKind kind)
     {

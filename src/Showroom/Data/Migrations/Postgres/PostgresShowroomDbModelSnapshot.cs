@@ -383,6 +383,55 @@ namespace Showroom.Data.Migrations.Postgres
                     b.ToTable("Conversations");
                 });
 
+            modelBuilder.Entity("Showroom.Conversations.Lead", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DealerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PageUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("VisitorId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DealerId", "CreatedAt");
+
+                    b.ToTable("Leads");
+                });
+
             modelBuilder.Entity("Showroom.Dealers.Dealer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -693,6 +742,49 @@ namespace Showroom.Data.Migrations.Postgres
 
                             b1.WithOwner()
                                 .HasForeignKey("ConversationId");
+                        });
+
+                    b.Navigation("Vehicle");
+                });
+
+            modelBuilder.Entity("Showroom.Conversations.Lead", b =>
+                {
+                    b.HasOne("Showroom.Dealers.Dealer", null)
+                        .WithMany()
+                        .HasForeignKey("DealerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("Showroom.Conversations.VehicleOfInterest", "Vehicle", b1 =>
+                        {
+                            b1.Property<Guid>("LeadId");
+
+                            b1.Property<string>("Condition");
+
+                            b1.Property<string>("Make");
+
+                            b1.Property<string>("Model");
+
+                            b1.Property<decimal?>("Price");
+
+                            b1.Property<string>("StockNumber");
+
+                            b1.Property<string>("Trim");
+
+                            b1.Property<string>("Vin");
+
+                            b1.Property<int?>("Year");
+
+                            b1.HasKey("LeadId");
+
+                            b1.ToTable("Leads");
+
+                            b1
+                                .ToJson("Vehicle")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("LeadId");
                         });
 
                     b.Navigation("Vehicle");

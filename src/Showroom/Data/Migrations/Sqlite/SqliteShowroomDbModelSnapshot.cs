@@ -373,6 +373,55 @@ namespace Showroom.Data.Migrations.Sqlite
                     b.ToTable("Conversations");
                 });
 
+            modelBuilder.Entity("Showroom.Conversations.Lead", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DealerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PageUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VisitorId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DealerId", "CreatedAt");
+
+                    b.ToTable("Leads");
+                });
+
             modelBuilder.Entity("Showroom.Dealers.Dealer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -683,6 +732,49 @@ namespace Showroom.Data.Migrations.Sqlite
 
                             b1.WithOwner()
                                 .HasForeignKey("ConversationId");
+                        });
+
+                    b.Navigation("Vehicle");
+                });
+
+            modelBuilder.Entity("Showroom.Conversations.Lead", b =>
+                {
+                    b.HasOne("Showroom.Dealers.Dealer", null)
+                        .WithMany()
+                        .HasForeignKey("DealerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("Showroom.Conversations.VehicleOfInterest", "Vehicle", b1 =>
+                        {
+                            b1.Property<Guid>("LeadId");
+
+                            b1.Property<string>("Condition");
+
+                            b1.Property<string>("Make");
+
+                            b1.Property<string>("Model");
+
+                            b1.Property<decimal?>("Price");
+
+                            b1.Property<string>("StockNumber");
+
+                            b1.Property<string>("Trim");
+
+                            b1.Property<string>("Vin");
+
+                            b1.Property<int?>("Year");
+
+                            b1.HasKey("LeadId");
+
+                            b1.ToTable("Leads");
+
+                            b1
+                                .ToJson("Vehicle")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("LeadId");
                         });
 
                     b.Navigation("Vehicle");
