@@ -20,6 +20,9 @@ try
 
     // Options, checked before anything starts: a bad setting stops the process with one line naming it.
     builder.AddShowroomConfiguration();
+    // Defaults when no appsettings file is found (a server started from another folder): no per-query logs.
+    builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+    builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
     builder.Services.TryAddSingleton(TimeProvider.System);
 
     // Data: SQLite by default, PostgreSQL when configured; Data Protection keys live there too.
@@ -52,6 +55,8 @@ try
     var app = builder.Build();
 
     await app.Services.MigrateDatabaseAsync();
+    // Scale-out: Redis is connected now, so an unreachable server is a one-line start failure.
+    app.Services.GetService<StackExchange.Redis.IConnectionMultiplexer>();
     await DemoData.SeedAsync(app.Services);
 
     app.UseForwardedHeaders();

@@ -13,6 +13,10 @@ public static class ConfigurationServices
 
         var options = Read(builder.Configuration);
         EnsureWritable(options.DataDirectoryFullPath);
+        if (options.PublicUrl is { } publicUrl && (!publicUrl.IsAbsoluteUri || publicUrl.Scheme is not ("http" or "https")))
+        {
+            throw new StartupException($"Showroom:PublicUrl \"{publicUrl}\" must be an absolute http or https address, such as https://chat.example.com.");
+        }
 
         var proxies = options.TrustedProxies.Select(ParseProxy).ToList();
         builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
@@ -27,15 +31,18 @@ public static class ConfigurationServices
         return builder;
     }
 
-    static ShowroomOptions Read(ConfigurationManager configuration)
+    static ShowroomOptions Read(ConfigurationManager configuration) => Bind<ShowroomOptions>(configuration, ShowroomOptions.Section);
+
+    /// <summary>Binds a section now, so a value of the wrong type stops the start with one line naming the section.</summary>
+    public static T Bind<T>(IConfiguration configuration, string section) where T : new()
     {
         try
         {
-            return configuration.GetSection(ShowroomOptions.Section).Get<ShowroomOptions>() ?? new ShowroomOptions();
+            return configuration.GetSection(section).Get<T>() ?? new T();
         }
         catch (InvalidOperationException e)
         {
-            throw new StartupException($"The Showroom configuration section is not valid: {e.InnerException?.Message ?? e.Message}");
+            throw new StartupException($"The {section} configuration section is not valid: {e.InnerException?.Message ?? e.Message}");
         }
     }
 

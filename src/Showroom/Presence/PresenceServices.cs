@@ -1,3 +1,5 @@
+using Showroom.Configuration;
+
 namespace Showroom.Presence;
 
 public static class PresenceServices
@@ -5,6 +7,15 @@ public static class PresenceServices
     public static IServiceCollection AddShowroomPresence(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<PresenceOptions>(configuration.GetSection(PresenceOptions.Section));
+        var options = ConfigurationServices.Bind<PresenceOptions>(configuration, PresenceOptions.Section);
+        if (options.SweepInterval <= TimeSpan.Zero || options.GracePeriod < TimeSpan.Zero || options.MissedOffersBeforeAway < 0)
+        {
+            throw new StartupException("Presence:SweepInterval must be positive, Presence:GracePeriod and Presence:MissedOffersBeforeAway not negative.");
+        }
+        if (options.LeaseDuration <= options.SweepInterval)
+        {
+            throw new StartupException("Presence:LeaseDuration must be longer than Presence:SweepInterval, or live connections would expire between renewals.");
+        }
         services.AddSingleton<NodeIdentity>();
         services.AddScoped<PresenceService>();
         services.AddSingleton<PresenceSweeper>();

@@ -32,9 +32,20 @@ public static class RealtimeServices
         {
             throw new StartupException($"Redis:Connection is not a valid Redis connection string: {e.Message}");
         }
-        redisOptions.AbortOnConnectFail = false;
+        // Reachable at start, or the node does not start; once connected, the client reconnects by itself.
+        redisOptions.AbortOnConnectFail = true;
         redisOptions.ClientName = "showroom";
-        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redisOptions));
+        services.AddSingleton<IConnectionMultiplexer>(_ =>
+        {
+            try
+            {
+                return ConnectionMultiplexer.Connect(redisOptions);
+            }
+            catch (RedisConnectionException e)
+            {
+                throw new StartupException($"Redis:Connection cannot be reached: {e.Message.Split('\n')[0]}");
+            }
+        });
         services.AddSingleton<IClusterBus, RedisClusterBus>();
         signalR.AddStackExchangeRedis();
         // One multiplexer serves the backplane and the cluster bus.

@@ -52,6 +52,12 @@ public sealed class StartupTests : IDisposable
     [InlineData("Showroom__DataDirectory", "/proc/showroom-cannot-write-here", "Showroom:DataDirectory")]
     [InlineData("Showroom__TrustedProxies__0", "not-an-address", "Showroom:TrustedProxies")]
     [InlineData("Smtp__Host", "localhost", "Smtp:Security", "Smtp__Security", "Carrier-pigeon")]
+    [InlineData("Smtp__Host", "localhost", "Smtp", "Smtp__Port", "abc")]
+    [InlineData("Presence__GracePeriod", "abc", "Presence")]
+    [InlineData("Presence__SweepInterval", "00:00:00", "Presence:SweepInterval")]
+    [InlineData("Presence__LeaseDuration", "00:00:01", "Presence:LeaseDuration")]
+    [InlineData("Showroom__PublicUrl", "notaurl", "Showroom:PublicUrl")]
+    [InlineData("Redis__Connection", "127.0.0.1:1,connectTimeout=2000", "Redis:Connection")]
     public async Task Bad_configuration_stops_with_one_line_naming_the_setting(string key, string value, string setting, string? key2 = null, string? value2 = null)
     {
         var environment = new Dictionary<string, string> { [key] = value };
