@@ -2,7 +2,7 @@
 // Writes wwwroot/app/.build-stamp last: MSBuild's ShowroomClientBuild target compares it with the sources.
 import { build } from "esbuild";
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -62,6 +62,18 @@ async function buildWidget() {
   });
 }
 
+/** The demo dealer's site (Development only: its pages ask /api/demo/site for the widget key). */
+async function buildDemo() {
+  const dir = join(out, "demo");
+  await cp(join(clients, "widget/demo"), dir, { recursive: true, filter: (file) => !file.endsWith(".ts") });
+  await build({
+    ...common,
+    entryPoints: { site: join(clients, "widget/demo/site.ts") },
+    outdir: dir,
+    format: "iife",
+  });
+}
+
 async function buildExtension() {
   const dir = join(out, "extension");
   await build({
@@ -79,7 +91,7 @@ async function buildExtension() {
 // Start clean so no file of an older build lingers (and gets served).
 await rm(out, { recursive: true, force: true });
 await mkdir(out, { recursive: true });
-await Promise.all([buildConsole(), buildWidget(), buildExtension()]);
+await Promise.all([buildConsole(), buildWidget(), buildDemo(), buildExtension()]);
 
 const files = [
   "console/index.html", "console/console.js", "console/console.css",
@@ -90,8 +102,23 @@ const rows = await Promise.all(files.map(async (file) => {
   const bytes = await readFile(join(out, file));
   return `  ${file.padEnd(26)} ${kb(bytes.length).padStart(9)}  ${kb(gzipSync(bytes, { level: 9 }).length).padStart(9)} gzip`;
 }));
-await writeFile(join(out, ".build-stamp"), new Date().toISOString() + "\n");
 console.log(`Built clients into ${relative(process.cwd(), out) || "."} in ${Math.round(performance.now() - started)} ms\n${rows.join("\n")}`);
+
+// The widget's size budget (gzip): the loader is on every page of every dealer, the chat on first open.
+const budgets = { "widget/loader.js": 5 * 1024, "widget/chat.js": 40 * 1024 };
+let overBudget = false;
+for (const [file, limit] of Object.entries(budgets)) {
+  const size = gzipSync(await readFile(join(out, file)), { level: 9 }).length;
+  const over = size > limit;
+  overBudget ||= over;
+  console.log(`  budget ${file.padEnd(19)} ${kb(size).padStart(9)} of ${kb(limit)} gzip${over ? "  OVER BUDGET" : ""}`);
+}
+if (overBudget) {
+  console.error("The widget is over its size budget (see above).");
+  process.exit(1);
+}
+// Last, and only for a good build: MSBuild rebuilds while the stamp is older than the sources.
+await writeFile(join(out, ".build-stamp"), new Date().toISOString() + "\n");
 
 function kb(n) {
   return `${(n / 1024).toFixed(1)} kB`;

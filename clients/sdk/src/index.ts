@@ -11,3 +11,9 @@ export {
   agentStatuses, getAgentStatus, getTeam, putAgentStatus, type AgentStatus, type AgentStatusDto, type ShownStatus,
   type StatusCause, type Teammate,
 } from "./status.ts";
+export { connectShopperHub, hubErrorMessage, shopperHubPath, type ShopperHub, type ShopperHubHandlers, type ShopperHubOptions } from "./shopperHub.ts";
+export { MessageLog, type PendingMessage } from "./messageLog.ts";
+export {
+  departmentKinds, startWidgetSession, WidgetSessionError, type ConversationDto, type ConversationStatus, type DepartmentKind,
+  type MessageDto, type SenderKind, type StartConversationRequest, type VehicleOfInterest, type WidgetSession,
+} from "./conversations.ts";

@@ -1,0 +1,106 @@
+import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from "@microsoft/signalr";
+import type { HubState } from "./agentHub.ts";
+import type { ConversationDto, MessageDto, StartConversationRequest } from "./conversations.ts";
+import { reconnectDelay } from "./reconnect.ts";
+
+/** What the server calls on a shopper's widget (IShopperClient on the server). */
+export interface ShopperHubHandlers {
+  /** Every message of the conversation, to every tab of the visitor: the sender's own ones too. */
+  messageReceived(message: MessageDto): void;
+  conversationChanged(conversation: ConversationDto): void;
+}
+
+export interface ShopperHubOptions {
+  /** The Showroom server's origin, e.g. https://showroom.example.com (the widget runs on the dealer's origin). */
+  serverUrl: string;
+  /** The visitor token from the widget session; read on every (re)connect. */
+  accessTokenFactory: () => string;
+  handlers: ShopperHubHandlers;
+  onStateChange?: (state: HubState) => void;
+  /** After every successful start and reconnect: the moment to Sync and resend pending messages. */
+  onConnected?: () => void;
+  logLevel?: LogLevel;
+}
+
+export interface ShopperHub {
+  readonly connection: HubConnection;
+  readonly connected: boolean;
+  /** Connects, retrying with the reconnect delays until connected or stopped. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Starts a chat, or returns the visitor's open one (never a second chat). */
+  startConversation(request: StartConversationRequest): Promise<ConversationDto>;
+  /** The stored message is the acknowledgement; a retry with the same clientMessageId returns it again. */
+  sendMessage(conversationId: string, clientMessageId: string, text: string): Promise<MessageDto>;
+  /** Messages after afterSeq, in seq order (at most 500 per call). */
+  sync(conversationId: string, afterSeq: number): Promise<MessageDto[]>;
+  endConversation(conversationId: string): Promise<void>;
+}
+
+export const shopperHubPath = "/hubs/shopper";
+
+export function connectShopperHub(options: ShopperHubOptions): ShopperHub {
+  const connection = new HubConnectionBuilder()
+    // The dealer's page is another origin and the hub uses no cookie: no credentials, so no
+    // Access-Control-Allow-Credentials is needed. The token goes as Bearer (negotiate) or access_token (WebSocket).
+    .withUrl(options.serverUrl + shopperHubPath, { accessTokenFactory: options.accessTokenFactory, withCredentials: false })
+    // Forever: reconnectDelay never returns null.
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => reconnectDelay(context.previousRetryCount) })
+    .configureLogging(options.logLevel ?? LogLevel.None)
+    .build();
+
+  let stopped = false;
+  const report = (state: HubState) => options.onStateChange?.(state);
+  const connected = () => {
+    report("connected");
+    options.onConnected?.();
+  };
+
+  connection.on("messageReceived", (message: MessageDto) => options.handlers.messageReceived(message));
+  connection.on("conversationChanged", (conversation: ConversationDto) => options.handlers.conversationChanged(conversation));
+  connection.onreconnecting(() => report("reconnecting"));
+  connection.onreconnected(connected);
+  connection.onclose(() => {
+    report("disconnected");
+    // Automatic reconnect gave up or never began (e.g. the server refused a reconnect): start over.
+    if (!stopped) void hub.start();
+  });
+
+  const hub: ShopperHub = {
+    connection,
+    get connected() {
+      return connection.state === HubConnectionState.Connected;
+    },
+    async start() {
+      stopped = false;
+      for (let attempt = 0; !stopped; attempt++) {
+        if (connection.state !== HubConnectionState.Disconnected) return;
+        report(attempt === 0 ? "connecting" : "reconnecting");
+        try {
+          await connection.start();
+          connected();
+          return;
+        } catch {
+          await new Promise((resolve) => setTimeout(resolve, reconnectDelay(attempt) || 1_000));
+        }
+      }
+    },
+    async stop() {
+      stopped = true;
+      await connection.stop();
+    },
+    startConversation: (request) => connection.invoke<ConversationDto>("StartConversation", request),
+    sendMessage: (conversationId, clientMessageId, text) => connection.invoke<MessageDto>("SendMessage", conversationId, clientMessageId, text),
+    sync: (conversationId, afterSeq) => connection.invoke<MessageDto[]>("Sync", conversationId, afterSeq),
+    endConversation: (conversationId) => connection.invoke<void>("EndConversation", conversationId),
+  };
+  return hub;
+}
+
+/** The server's message from a HubException ("This chat has ended."), or undefined for a connection failure worth retrying. */
+export function hubErrorMessage(error: unknown): string | undefined {
+  const message = error instanceof Error ? error.message : "";
+  const marker = "HubException: ";
+  const at = message.indexOf(marker);
+  return at < 0 ? undefined : message.slice(at + marker.length);
+}

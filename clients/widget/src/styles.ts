@@ -1,0 +1,50 @@
+/** The panel's CSS, inside the shadow root: the dealer's CSS cannot reach it, and it cannot reach the page. */
+export const styles = `
+[hidden] { display: none !important; }
+.panel { position: fixed; right: 20px; bottom: 88px; z-index: 2147483001; width: 370px; max-width: calc(100vw - 40px);
+  height: min(600px, calc(100vh - 108px)); display: flex; flex-direction: column; background: #fff; color: #1b1f24;
+  border-radius: 12px; box-shadow: 0 12px 32px rgba(0,0,0,.25); overflow: hidden; text-align: left;
+  font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
+.panel * { box-sizing: border-box; font: inherit; color: inherit; margin: 0; }
+@media (max-width: 480px) {
+  .panel { inset: 0; width: 100%; max-width: none; height: 100%; border-radius: 0; }
+}
+.head { display: flex; align-items: center; gap: 8px; background: #0b5cad; color: #fff; padding: 10px 8px 10px 16px; }
+.head h2 { flex: 1; font-size: 16px; font-weight: 600; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.head button { background: transparent; color: #fff; border: 1px solid transparent; border-radius: 6px; cursor: pointer; padding: 4px 8px; }
+.head .end { border-color: rgba(255,255,255,.6); font-size: 13px; }
+.head .x { font-size: 22px; line-height: 1; padding: 2px 8px; }
+.head button:focus-visible { outline: 2px solid #fff; outline-offset: 1px; }
+.banner { background: #fff4ce; color: #5c4400; padding: 6px 16px; font-size: 13px; }
+.body { flex: 1; overflow-y: auto; padding: 16px; display: flex; flex-direction: column; gap: 12px; }
+.note { color: #57606a; font-size: 14px; }
+.error { color: #b3261e; font-size: 14px; }
+form.start { display: flex; flex-direction: column; gap: 10px; }
+label { display: flex; flex-direction: column; gap: 4px; font-size: 13px; font-weight: 600; color: #3d444d; }
+input, select, textarea { font-weight: 400; font-size: 15px; color: #1b1f24; background: #fff; border: 1px solid #8c959f; border-radius: 8px; padding: 8px 10px; width: 100%; }
+input:focus, select:focus, textarea:focus { outline: 2px solid #0b5cad; outline-offset: 0; border-color: #0b5cad; }
+.primary { background: #0b5cad; color: #fff; border: 0; border-radius: 8px; padding: 10px 16px; font-weight: 600; cursor: pointer; }
+.primary:disabled { opacity: .6; cursor: default; }
+.secondary { background: #fff; color: #0b5cad; border: 1px solid #0b5cad; border-radius: 8px; padding: 8px 14px; cursor: pointer; }
+.primary:focus-visible, .secondary:focus-visible { outline: 2px solid #1b1f24; outline-offset: 2px; }
+.log { flex: 1; }
+.log ol { list-style: none; padding: 0; display: flex; flex-direction: column; gap: 8px; }
+.log li { max-width: 85%; display: flex; flex-direction: column; }
+.log .shopper { align-self: flex-end; align-items: flex-end; }
+.log .agent { align-self: flex-start; }
+.log .system { align-self: center; max-width: 100%; color: #57606a; font-size: 13px; font-style: italic; text-align: center; }
+.bubble { padding: 8px 12px; border-radius: 14px; white-space: pre-wrap; overflow-wrap: anywhere; }
+.shopper .bubble { background: #0b5cad; color: #fff; border-bottom-right-radius: 4px; }
+.shopper .bubble a { color: #fff; }
+.agent .bubble { background: #eef1f4; border-bottom-left-radius: 4px; }
+.who { font-size: 12px; color: #57606a; margin-bottom: 2px; }
+.mark { font-size: 12px; color: #57606a; margin-top: 2px; }
+.pending .bubble { opacity: .7; }
+.failed .mark { color: #b3261e; }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.confirm { display: flex; align-items: center; gap: 8px; padding: 10px 16px; border-top: 1px solid #d0d7de; background: #f6f8fa; }
+.confirm p { flex: 1; font-weight: 600; }
+.composer { display: flex; gap: 8px; padding: 10px 12px; border-top: 1px solid #d0d7de; align-items: flex-end; }
+.composer textarea { resize: none; height: 44px; max-height: 120px; }
+.foot { padding: 10px 16px; border-top: 1px solid #d0d7de; display: flex; flex-direction: column; gap: 8px; align-items: flex-start; }
+`;
