@@ -8,6 +8,7 @@ import { Header } from "./components/Header.tsx";
 import { ConnectionBanner } from "./components/ConnectionBanner.tsx";
 import { StatusNotice } from "./components/StatusNotice.tsx";
 import { PresenceProvider } from "./presence/PresenceContext.tsx";
+import { ChatsProvider } from "./chat/ChatsContext.tsx";
 import { SignInPage } from "./pages/SignInPage.tsx";
 import { ChatScreen } from "./pages/ChatScreen.tsx";
 import { EditProfilePage } from "./pages/EditProfilePage.tsx";
@@ -103,7 +104,9 @@ export function App() {
           <Header me={me} onSignOut={signOut} />
           <ConnectionBanner state={hub.state} />
           <StatusNotice />
-          <Routes path={path} me={me} onProfileSaved={profileSaved} />
+          <ChatsProvider hub={hub}>
+            <Routes path={path} me={me} onProfileSaved={profileSaved} />
+          </ChatsProvider>
         </PresenceProvider>
       )}
     </I18nProvider>

@@ -1,7 +1,16 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { connectAgentHub, type AgentHub, type AgentStatus, type AgentStatusDto, type HubState } from "@showroom/sdk";
+import {
+  connectAgentHub, type AgentConversationDto, type AgentHub, type AgentStatus, type AgentStatusDto, type HubState, type MessageDto,
+} from "@showroom/sdk";
 
 export type StatusListener = (status: AgentStatusDto) => void;
+
+/** What the server tells about the agent's chats. */
+export interface ChatListener {
+  conversationAssigned(conversation: AgentConversationDto): void;
+  conversationUpdated(conversation: AgentConversationDto): void;
+  messageReceived(message: MessageDto): void;
+}
 
 /** What the console's features use of the hub connection. */
 export interface ConsoleHub {
@@ -13,6 +22,12 @@ export interface ConsoleHub {
   activity(): void;
   /** Every StatusChanged message (the agent's own and teammates'); returns the unsubscribe function. */
   onStatusChanged(listener: StatusListener): () => void;
+  /** ConversationAssigned, ConversationUpdated and MessageReceived; returns the unsubscribe function. */
+  onChat(listener: ChatListener): () => void;
+  /** These reject when the hub is not connected. */
+  sendMessage(conversationId: string, clientMessageId: string, text: string): Promise<MessageDto>;
+  sync(conversationId: string, afterSeq: number): Promise<MessageDto[]>;
+  endConversation(conversationId: string): Promise<void>;
 }
 
 /** Keeps the agent hub connected while signed in; `stop` lets sign-out close it before the server does. */
@@ -22,6 +37,7 @@ export function useAgentHub(signedIn: boolean, onSessionEnded: (reason: string) 
   const sessionEnded = useRef(onSessionEnded);
   sessionEnded.current = onSessionEnded;
   const statusListeners = useRef(new Set<StatusListener>());
+  const chatListeners = useRef(new Set<ChatListener>());
   // Read by the callbacks below whenever they run, not as of the render that made them.
   const current = useRef<HubState>(state);
 
@@ -32,6 +48,15 @@ export function useAgentHub(signedIn: boolean, onSessionEnded: (reason: string) 
         sessionEnded: (reason) => sessionEnded.current(reason),
         statusChanged: (status) => {
           for (const listener of statusListeners.current) listener(status);
+        },
+        conversationAssigned: (conversation) => {
+          for (const listener of chatListeners.current) listener.conversationAssigned(conversation);
+        },
+        conversationUpdated: (conversation) => {
+          for (const listener of chatListeners.current) listener.conversationUpdated(conversation);
+        },
+        messageReceived: (message) => {
+          for (const listener of chatListeners.current) listener.messageReceived(message);
         },
       },
       onStateChange: (next) => {
@@ -48,6 +73,7 @@ export function useAgentHub(signedIn: boolean, onSessionEnded: (reason: string) 
   }, [signedIn]);
 
   const connected = () => (current.current === "connected" ? hub.current : undefined);
+  const notConnected = () => Promise.reject(new Error("The hub is not connected."));
   return {
     state,
     stop: async () => {
@@ -61,5 +87,13 @@ export function useAgentHub(signedIn: boolean, onSessionEnded: (reason: string) 
       statusListeners.current.add(listener);
       return () => statusListeners.current.delete(listener);
     },
+    onChat: (listener) => {
+      chatListeners.current.add(listener);
+      return () => chatListeners.current.delete(listener);
+    },
+    sendMessage: (conversationId, clientMessageId, text) =>
+      connected()?.sendMessage(conversationId, clientMessageId, text) ?? notConnected(),
+    sync: (conversationId, afterSeq) => connected()?.sync(conversationId, afterSeq) ?? notConnected(),
+    endConversation: (conversationId) => connected()?.endConversation(conversationId) ?? notConnected(),
   };
 }

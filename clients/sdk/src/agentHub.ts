@@ -1,6 +1,8 @@
 import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from "@microsoft/signalr";
 import { reconnectDelay } from "./reconnect.ts";
 import type { AgentStatus, AgentStatusDto } from "./status.ts";
+import type { AgentConversationDto } from "./agentConversations.ts";
+import type { MessageDto } from "./conversations.ts";
 
 /** What the server calls on an agent's client (IAgentClient on the server). */
 export interface AgentHubHandlers {
@@ -8,6 +10,12 @@ export interface AgentHubHandlers {
   sessionEnded(reason: string): void;
   /** A status changed: the agent's own (from any of their clients, a manager, idle or missed offers) or a teammate's. */
   statusChanged(status: AgentStatusDto): void;
+  /** A chat was given to this agent (until routing lands: the stand-in assignment). */
+  conversationAssigned?(conversation: AgentConversationDto): void;
+  /** One of the agent's chats changed, e.g. it ended. */
+  conversationUpdated?(conversation: AgentConversationDto): void;
+  /** A stored message in one of the agent's chats: the shopper's, the agent's own (from any client) or a system line. */
+  messageReceived?(message: MessageDto): void;
 }
 
 export type HubState = "connecting" | "connected" | "reconnecting" | "disconnected";
@@ -29,6 +37,12 @@ export interface AgentHub {
   setStatus(status: AgentStatus): Promise<AgentStatusDto>;
   /** The agent used the client: idle auto-away counts from here. Callers throttle it (at most once a minute). */
   activity(): Promise<void>;
+  /** A reply; the answer is the stored message (the acknowledgement). The same clientMessageId again is a safe retry. */
+  sendMessage(conversationId: string, clientMessageId: string, text: string): Promise<MessageDto>;
+  /** The messages of one of the agent's chats after `afterSeq`, in order. */
+  sync(conversationId: string, afterSeq: number): Promise<MessageDto[]>;
+  /** Ends the chat; both sides get the closing line and ConversationUpdated follows. */
+  endConversation(conversationId: string): Promise<void>;
 }
 
 export const agentHubPath = "/hubs/agent";
@@ -50,6 +64,9 @@ export function connectAgentHub(options: AgentHubOptions): AgentHub {
     options.handlers.sessionEnded(reason);
   });
   connection.on("statusChanged", (status: AgentStatusDto) => options.handlers.statusChanged(status));
+  connection.on("conversationAssigned", (c: AgentConversationDto) => options.handlers.conversationAssigned?.(c));
+  connection.on("conversationUpdated", (c: AgentConversationDto) => options.handlers.conversationUpdated?.(c));
+  connection.on("messageReceived", (m: MessageDto) => options.handlers.messageReceived?.(m));
   connection.onreconnecting(() => report("reconnecting"));
   connection.onreconnected(() => report("connected"));
   connection.onclose(() => report("disconnected"));
@@ -77,5 +94,8 @@ export function connectAgentHub(options: AgentHubOptions): AgentHub {
     },
     setStatus: (status) => connection.invoke<AgentStatusDto>("SetStatus", status),
     activity: () => connection.invoke<void>("Activity"),
+    sendMessage: (conversationId, clientMessageId, text) => connection.invoke<MessageDto>("SendMessage", conversationId, clientMessageId, text),
+    sync: (conversationId, afterSeq) => connection.invoke<MessageDto[]>("Sync", conversationId, afterSeq),
+    endConversation: (conversationId) => connection.invoke<void>("EndConversation", conversationId),
   };
 }

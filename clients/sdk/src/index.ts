@@ -17,3 +17,4 @@ export {
   departmentKinds, startWidgetSession, WidgetSessionError, type ConversationDto, type ConversationStatus, type DepartmentKind,
   type MessageDto, type SenderKind, type StartConversationRequest, type VehicleOfInterest, type WidgetSession,
 } from "./conversations.ts";
+export { getMyConversations, maxMessageLength, type AgentConversationDto } from "./agentConversations.ts";

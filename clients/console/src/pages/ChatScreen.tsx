@@ -2,20 +2,34 @@ import type { Ref } from "preact";
 import { useI18n } from "../i18n/context.tsx";
 import { StatusCard } from "../components/StatusCard.tsx";
 import { TeamPanel } from "../components/TeamPanel.tsx";
+import { useChats } from "../chat/ChatsContext.tsx";
+import { ChatList } from "../chat/ChatList.tsx";
+import { ConversationPane } from "../chat/ConversationPane.tsx";
 import { useDocumentTitle } from "./useDocumentTitle.ts";
+import "../chat/chat.css";
 
 export function ChatScreen({ headingRef }: { headingRef: Ref<HTMLHeadingElement> }) {
   const { t } = useI18n();
   useDocumentTitle(t("chat.pageTitle"));
+  const { list, loadFailed, selectedId, select } = useChats();
+  const selected = list?.find((chat) => chat.conversation.id === selectedId);
   return (
     <main id="main" class="page" aria-labelledby="page-heading">
       <h1 id="page-heading" ref={headingRef} tabIndex={-1}>{t("chat.title")}</h1>
       <div class="chat-layout">
         <div class="chat-main">
           <StatusCard />
-          <div class="empty-state">
-            <p>{t("chat.empty")}</p>
-          </div>
+          {loadFailed ? <p class="error-box" role="alert">{t("chat.loadFailed")}</p> : null}
+          {list && list.length > 0 ? (
+            <div class="chat-workspace">
+              <ChatList chats={list} selectedId={selectedId} onSelect={select} />
+              {selected ? <ConversationPane chat={selected} /> : null}
+            </div>
+          ) : (
+            <div class="empty-state">
+              <p>{t("chat.empty")}</p>
+            </div>
+          )}
         </div>
         <TeamPanel />
       </div>

@@ -1,0 +1,256 @@
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+import { maxMessageLength, type AgentConversationDto, type MessageDto, type PendingMessage } from "@showroom/sdk";
+import { useI18n } from "../i18n/context.tsx";
+import { formatDateTime, formatNumber, formatTime } from "../i18n/format.ts";
+import { usePresence } from "../presence/PresenceContext.tsx";
+import type { Chat } from "./ChatsContext.tsx";
+import { useChats } from "./ChatsContext.tsx";
+import { composerKey, linkify, safeHttpUrl, vehicleSummary } from "./chats.ts";
+import { departmentKey, shopperName } from "./labels.ts";
+
+/** The open chat: the shopper's details, the messages, the composer and End chat. */
+export function ConversationPane({ chat }: { chat: Chat }) {
+  const { t } = useI18n();
+  const { conversation } = chat;
+  const name = shopperName(conversation, t);
+  const ended = conversation.status === "Ended";
+  return (
+    <section class="conversation" aria-labelledby="conversation-heading">
+      <header class="conversation-header">
+        <div>
+          <h2 id="conversation-heading">{name}</h2>
+          <p class="muted conversation-sub">
+            {t(departmentKey[conversation.department])}
+            {ended ? <> · <span class="conversation-ended-mark">{t("chat.ended")}</span></> : null}
+          </p>
+        </div>
+        <EndChat conversation={conversation} name={name} />
+      </header>
+      <ShopperDetails conversation={conversation} />
+      <MessageList chat={chat} name={name} />
+      {ended ? <p class="conversation-ended-notice" role="status">{t("chat.endedNotice")}</p> : null}
+      <Composer key={conversation.id} conversationId={conversation.id} name={name} disabled={ended} />
+    </section>
+  );
+}
+
+function EndChat({ conversation, name }: { conversation: AgentConversationDto; name: string }) {
+  const { t } = useI18n();
+  const { end, close } = useChats();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const endButton = useRef<HTMLButtonElement>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const wasConfirming = useRef(false);
+
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus();
+    else if (wasConfirming.current) endButton.current?.focus();
+    wasConfirming.current = confirming;
+  }, [confirming]);
+
+  if (conversation.status === "Ended") {
+    return <button type="button" class="button secondary" onClick={() => close(conversation.id)}>{t("chat.close")}</button>;
+  }
+  if (!confirming) {
+    return (
+      <button ref={endButton} type="button" class="button secondary" onClick={() => { setFailed(false); setConfirming(true); }}>
+        {t("chat.end")}
+      </button>
+    );
+  }
+  const confirm = async () => {
+    setBusy(true);
+    try {
+      await end(conversation.id);
+      setConfirming(false);
+    } catch {
+      setFailed(true);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div class="end-confirm" role="group" aria-labelledby="end-confirm-question" onKeyDown={(e) => e.key === "Escape" && setConfirming(false)}>
+      <p id="end-confirm-question">{t("chat.endConfirm", { name })}</p>
+      {failed ? <p class="field-error" role="alert">{t("chat.endFailed")}</p> : null}
+      <div class="end-confirm-actions">
+        <button ref={confirmButton} type="button" class="button danger" aria-disabled={busy ? "true" : undefined} onClick={() => !busy && void confirm()}>
+          {t("chat.endYes")}
+        </button>
+        <button type="button" class="button secondary" onClick={() => setConfirming(false)}>{t("chat.endCancel")}</button>
+      </div>
+    </div>
+  );
+}
+
+function ShopperDetails({ conversation }: { conversation: AgentConversationDto }) {
+  const { t, locale } = useI18n();
+  const vehicle = conversation.vehicle;
+  const summary = vehicleSummary(vehicle);
+  const pageUrl = safeHttpUrl(conversation.pageUrl);
+  const extras = vehicle
+    ? [
+        vehicle.condition ? t("chat.details.condition", { value: vehicle.condition }) : undefined,
+        typeof vehicle.price === "number" ? t("chat.details.price", { value: formatNumber(vehicle.price, locale) }) : undefined,
+        vehicle.stockNumber ? t("chat.details.stock", { value: vehicle.stockNumber }) : undefined,
+        vehicle.vin ? t("chat.details.vin", { value: vehicle.vin }) : undefined,
+      ].filter((x): x is string => x !== undefined)
+    : [];
+  const none = <span class="muted">{t("chat.details.none")}</span>;
+  return (
+    <dl class="shopper-details" aria-label={t("chat.details")}>
+      <div><dt>{t("chat.details.name")}</dt><dd>{conversation.shopperName ?? none}</dd></div>
+      <div><dt>{t("chat.details.email")}</dt><dd>{conversation.shopperEmail ?? none}</dd></div>
+      <div><dt>{t("chat.details.phone")}</dt><dd>{conversation.shopperPhone ?? none}</dd></div>
+      <div>
+        <dt>{t("chat.details.vehicle")}</dt>
+        <dd>
+          {summary ?? (extras.length === 0 ? none : null)}
+          {extras.length > 0 ? <span class="muted shopper-vehicle-extras">{(summary ? " · " : "") + extras.join(" · ")}</span> : null}
+        </dd>
+      </div>
+      <div class="shopper-details-wide">
+        <dt>{t("chat.details.page")}</dt>
+        <dd class="shopper-page">
+          {pageUrl ? (
+            <a href={pageUrl} target="_blank" rel="noopener noreferrer">{conversation.pageTitle ?? pageUrl}</a>
+          ) : conversation.pageUrl ? (
+            conversation.pageUrl
+          ) : (
+            none
+          )}
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+function MessageList({ chat, name }: { chat: Chat; name: string }) {
+  const { t, locale } = useI18n();
+  const { me } = usePresence();
+  const { discard } = useChats();
+  const log = useRef<HTMLDivElement>(null);
+  const { messages, pending } = chat.log;
+  const count = messages.length + pending.length;
+
+  // Newest at the bottom, in view.
+  useLayoutEffect(() => {
+    const element = log.current;
+    if (element) element.scrollTop = element.scrollHeight;
+  }, [count, chat.conversation.id]);
+
+  const senderLabel = (message: MessageDto) =>
+    message.sender === "Shopper" ? name : message.senderName ?? me.firstName;
+
+  return (
+    <div ref={log} class="message-log" role="log" aria-label={t("chat.log", { name })} tabIndex={0}>
+      {count === 0 ? <p class="muted message-log-empty">{t("chat.noMessages")}</p> : null}
+      <ol>
+        {messages.map((message) =>
+          message.sender === "System" ? (
+            <li key={message.seq} class="message message-system">
+              <span class="message-text">{message.text}</span>
+              {" "}
+              <time class="message-time" dateTime={message.sentAt} title={formatDateTime(message.sentAt, locale, me.timeZone)}>
+                {formatTime(message.sentAt, locale, me.timeZone)}
+              </time>
+            </li>
+          ) : (
+            <li key={message.seq} class={`message message-${message.sender === "Shopper" ? "shopper" : "agent"}`}>
+              <span class="message-meta">
+                <span class="message-sender">{senderLabel(message)}</span>
+                {" "}
+                <time class="message-time" dateTime={message.sentAt} title={formatDateTime(message.sentAt, locale, me.timeZone)}>
+                  {formatTime(message.sentAt, locale, me.timeZone)}
+                </time>
+              </span>
+              <MessageText text={message.text} />
+              {message.sender === "Agent" ? <span class="message-state">{t("chat.sent")}</span> : null}
+            </li>
+          ),
+        )}
+        {pending.map((message) => (
+          <PendingItem key={message.clientMessageId} message={message} sender={me.firstName}
+            onDiscard={() => discard(chat.conversation.id, message.clientMessageId)} />
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function PendingItem({ message, sender, onDiscard }: { message: PendingMessage; sender: string; onDiscard: () => void }) {
+  const { t } = useI18n();
+  return (
+    <li class={`message message-agent message-pending${message.error ? " message-failed" : ""}`}>
+      <span class="message-meta"><span class="message-sender">{sender}</span></span>
+      <MessageText text={message.text} />
+      {message.error ? (
+        <span class="message-state message-state-failed">
+          {t("chat.failed", { reason: message.error })}{" "}
+          <button type="button" class="link-button" onClick={onDiscard}>{t("chat.discard")}</button>
+        </span>
+      ) : (
+        <span class="message-state">{t("chat.pending")}</span>
+      )}
+    </li>
+  );
+}
+
+/** Text as text nodes; http(s) addresses become links that open apart from the console. */
+function MessageText({ text }: { text: string }) {
+  return (
+    <p class="message-text">
+      {linkify(text).map((part, i) =>
+        "url" in part ? <a key={i} href={part.url} target="_blank" rel="noopener noreferrer">{part.text}</a> : part.text,
+      )}
+    </p>
+  );
+}
+
+function Composer({ conversationId, name, disabled }: { conversationId: string; name: string; disabled: boolean }) {
+  const { t } = useI18n();
+  const { send } = useChats();
+  const [text, setText] = useState("");
+  const [tooLong, setTooLong] = useState(false);
+
+  const submit = () => {
+    const message = text.trim();
+    if (disabled || message.length === 0) return;
+    if (message.length > maxMessageLength) {
+      setTooLong(true);
+      return;
+    }
+    send(conversationId, message);
+    setText("");
+    setTooLong(false);
+  };
+
+  return (
+    <form class="composer" onSubmit={(e) => { e.preventDefault(); submit(); }}>
+      <label for="composer-text" class="visually-hidden">{t("chat.composer", { name })}</label>
+      <textarea
+        id="composer-text"
+        rows={2}
+        value={text}
+        disabled={disabled}
+        placeholder={disabled ? undefined : t("chat.composer", { name })}
+        aria-describedby="composer-hint"
+        aria-invalid={tooLong ? "true" : undefined}
+        onInput={(e) => setText(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (composerKey(e) !== "send") return;
+          e.preventDefault();
+          submit();
+        }}
+      />
+      <div class="composer-bar">
+        <span id="composer-hint" class={tooLong ? "field-error" : "hint"}>
+          {tooLong ? t("chat.tooLong", { max: maxMessageLength }) : t("chat.composerHint")}
+        </span>
+        <button type="submit" class="button primary" disabled={disabled}>{t("chat.send")}</button>
+      </div>
+    </form>
+  );
+}
