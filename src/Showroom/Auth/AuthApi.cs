@@ -102,7 +102,7 @@ public static class AuthApi
         statusCode: StatusCodes.Status401Unauthorized,
         extensions: new Dictionary<string, object?> { ["code"] = "invalid_credentials" });
 
-    static async Task<NoContent> SignOut(HttpContext http, SignInManager<Agent> signIn, SessionTerminator sessions, ShowroomDb db, TimeProvider clock)
+    static async Task<NoContent> SignOut(HttpContext http, SignInManager<Agent> signIn, SessionTerminator sessions, ShowroomDb db, TimeProvider clock, ILogger<SignInRequest> log)
     {
         var agentId = http.User.AgentId();
         var session = http.User.SessionId();
@@ -111,7 +111,15 @@ public static class AuthApi
         await db.AgentSessions.Where(s => s.Id == session && s.AgentId == agentId)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now));
         await signIn.SignOutAsync();
-        await sessions.EndAsync(agentId, session, "signed-out");
+        try
+        {
+            await sessions.EndAsync(agentId, session, "signed-out");
+        }
+        catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
+        {
+            // Signed out all the same: each node's presence sweep closes connections of ended sessions.
+            log.LogWarning(e, "Could not tell the other nodes that a session of agent {AgentId} ended", agentId);
+        }
         return TypedResults.NoContent();
     }
 

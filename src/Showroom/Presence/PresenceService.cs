@@ -100,6 +100,22 @@ public sealed class PresenceService(
         return true;
     }
 
+    /// <summary>
+    /// Idle auto-away: conditional on the agent still being Available and still idle, so a click or an
+    /// Activity() that lands meanwhile wins.
+    /// </summary>
+    public async Task SetIdleAwayAsync(Guid agentId, DateTimeOffset idleSince, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var changed = await db.AgentStates
+            .Where(s => s.AgentId == agentId && s.IsOnline && s.Status == AgentStatus.Available && s.LastActivityAt <= idleSince)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, AgentStatus.Away).SetProperty(x => x.ChangedAt, now).SetProperty(x => x.Cause, StatusCause.Idle), ct);
+        if (changed == 1)
+        {
+            await RecordAsync(agentId, ShownStatus.Available, ShownStatus.Away, StatusCause.Idle, changedBy: null, now, ct);
+        }
+    }
+
     /// <summary>An offer timed out on this agent; after the configured number in a row they are set Away.</summary>
     public async Task RecordMissedOfferAsync(Guid agentId, CancellationToken ct)
     {

@@ -15,6 +15,7 @@ public sealed class PresenceSweeper(
     TimeProvider clock,
     NodeIdentity node,
     AgentConnections connections,
+    Microsoft.AspNetCore.SignalR.IHubContext<AgentHub, IAgentClient> hub,
     IOptions<PresenceOptions> options,
     ILogger<PresenceSweeper> log) : BackgroundService
 {
@@ -44,12 +45,22 @@ public sealed class PresenceSweeper(
         var lease = options.Value.LeaseDuration;
 
         // Only leases of sockets this node really holds are renewed: a lease left by a connection that
-        // failed half-way through opening expires instead of keeping a ghost online.
-        foreach (var chunk in connections.ConnectionIds().Chunk(500))
+        // failed half-way through opening expires instead of keeping a ghost online. A held socket whose
+        // lease is gone (this node stalled past the lease and another node swept it) takes a new one.
+        var held = connections.Snapshot();
+        foreach (var chunk in held.Chunk(500))
         {
-            await db.ConnectionLeases.Where(l => l.NodeId == node.NodeId && chunk.Contains(l.ConnectionId))
+            var ids = chunk.Select(c => c.ConnectionId).ToList();
+            await db.ConnectionLeases.Where(l => l.NodeId == node.NodeId && ids.Contains(l.ConnectionId))
                 .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, now + lease), ct);
+            var leased = await db.ConnectionLeases.Where(l => ids.Contains(l.ConnectionId)).Select(l => l.ConnectionId).ToListAsync(ct);
+            foreach (var (connectionId, entry) in chunk.Where(c => !leased.Contains(c.ConnectionId)))
+            {
+                await presence.ConnectedAsync(entry.AgentId, connectionId, ct);
+            }
         }
+        await CloseEndedSessionsAsync(db, held, ct);
+
         await db.ConnectionLeases.Where(l => l.ExpiresAt <= now).ExecuteDeleteAsync(ct);
 
         // Agents whose node died never had a disconnect: their grace starts when their leases are gone.
@@ -71,7 +82,7 @@ public sealed class PresenceSweeper(
         foreach (var agent in gone)
         {
             var changed = await db.AgentStates
-                .Where(s => s.AgentId == agent.AgentId && s.IsOnline && s.ConnectionLostAt != null && s.ConnectionLostAt <= cutoff
+                .Where(s => s.AgentId == agent.AgentId && s.Status == agent.Status && s.IsOnline && s.ConnectionLostAt != null && s.ConnectionLostAt <= cutoff
                     && !db.ConnectionLeases.Any(l => l.AgentId == s.AgentId))
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsOnline, false).SetProperty(x => x.ChangedAt, now).SetProperty(x => x.Cause, StatusCause.Disconnect), ct);
             if (changed == 1)
@@ -91,7 +102,35 @@ public sealed class PresenceSweeper(
             .ToListAsync(ct);
         foreach (var idle in candidates.Where(c => c.LastActivityAt <= now - TimeSpan.FromMinutes(c.IdleAwayMinutes!.Value)))
         {
-            await presence.SetStatusAsync(idle.AgentId, AgentStatus.Away, StatusCause.Idle, changedBy: null, ct);
+            await presence.SetIdleAwayAsync(idle.AgentId, now - TimeSpan.FromMinutes(idle.IdleAwayMinutes!.Value), ct);
+        }
+    }
+
+    /// <summary>
+    /// Closes this node's connections whose sign-in ended (signed out, password changed, deactivated)
+    /// even if the cluster message that should have closed them was lost: one query per sweep.
+    /// </summary>
+    async Task CloseEndedSessionsAsync(ShowroomDb db, IReadOnlyList<(string ConnectionId, AgentConnections.Entry Entry)> held, CancellationToken ct)
+    {
+        if (held.Count == 0)
+        {
+            return;
+        }
+        var sessionIds = held.Select(h => h.Entry.SessionId).OfType<string>().Distinct().ToList();
+        var stampType = new Microsoft.AspNetCore.Identity.IdentityOptions().ClaimsIdentity.SecurityStampClaimType;
+        var live = (await db.AgentSessions
+            .Where(s => sessionIds.Contains(s.Id) && s.EndedAt == null)
+            .Join(db.Users.Where(a => a.IsActive), s => s.AgentId, a => a.Id, (s, a) => new { s.Id, a.SecurityStamp })
+            .ToListAsync(ct))
+            .ToDictionary(s => s.Id, s => s.SecurityStamp);
+        foreach (var (connectionId, entry) in held)
+        {
+            var stamp = entry.Context.User?.FindFirst(stampType)?.Value;
+            if (entry.SessionId is null || !live.TryGetValue(entry.SessionId, out var current) || current != stamp)
+            {
+                log.LogInformation("Closing connection {ConnectionId} of agent {AgentId}: its session has ended", connectionId, entry.AgentId);
+                await SessionTerminator.CloseAsync(hub.Clients.Client(connectionId), entry.Context, "session-ended");
+            }
         }
     }
 }

@@ -9,7 +9,7 @@ namespace Showroom.Realtime;
 /// </summary>
 public sealed class AgentConnections
 {
-    sealed record Entry(HubCallerContext Context, Guid AgentId, string? SessionId);
+    public sealed record Entry(HubCallerContext Context, Guid AgentId, string? SessionId);
 
     readonly ConcurrentDictionary<string, Entry> _byConnection = new();
 
@@ -19,6 +19,9 @@ public sealed class AgentConnections
     public void Remove(string connectionId) => _byConnection.TryRemove(connectionId, out _);
 
     public IReadOnlyList<string> ConnectionIds() => [.. _byConnection.Keys];
+
+    /// <summary>Every live connection of this node, with its agent and sign-in session.</summary>
+    public IReadOnlyList<(string ConnectionId, Entry Entry)> Snapshot() => [.. _byConnection.Select(e => (e.Key, e.Value))];
 
     public int CountFor(Guid agentId) => _byConnection.Values.Count(e => e.AgentId == agentId);
 

@@ -60,7 +60,7 @@ public sealed class AgentHub(ShowroomDb db, AgentConnections connections, Presen
         // close here; checking again after registering closes that gap.
         if (!await SessionValidation.IsActiveAsync(db, Context.User!, CancellationToken.None))
         {
-            Context.Abort();
+            await SessionTerminator.CloseAsync(Clients.Caller, Context, "session-ended");
         }
     }
 

@@ -34,10 +34,24 @@ public sealed class SessionTerminator(
         }
         foreach (var (connectionId, context) in connections.Matching(end.AgentId, end.SessionId))
         {
-            // Tell the client why before closing, so it goes to the sign-in page instead of reconnecting.
-            await hub.Clients.Client(connectionId).SessionEnded(end.Reason);
-            context.Abort();
-            log.LogInformation("Closed connection {ConnectionId} of agent {AgentId}: {Reason}", connectionId, end.AgentId, end.Reason);
+            // Tell the client why, so it goes to the sign-in page instead of reconnecting; it closes the
+            // connection itself. Aborting at once would drop the message unsent, so the server closes it
+            // a moment later. (Real time on purpose: this is the network's flush time, not a rule.)
+            await CloseAsync(hub.Clients.Client(connectionId), context, end.Reason);
+            log.LogInformation("Closing connection {ConnectionId} of agent {AgentId}: {Reason}", connectionId, end.AgentId, end.Reason);
         }
+    }
+
+    /// <summary>Tells one connection its session ended, then closes it a moment later.</summary>
+    public static async Task CloseAsync(IAgentClient client, HubCallerContext context, string reason)
+    {
+        await client.SessionEnded(reason);
+        _ = AbortSoonAsync(context);
+    }
+
+    static async Task AbortSoonAsync(HubCallerContext context)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(1), TimeProvider.System);
+        context.Abort();
     }
 }

@@ -267,4 +267,41 @@ public sealed class PresenceTests : IAsyncLifetime
         Assert.Equal("Away", status.GetProperty("status").GetString());
         Assert.Equal("Idle", status.GetProperty("cause").GetString());
     }
+
+    [Fact]
+    public async Task A_live_tab_whose_lease_another_node_swept_takes_a_new_one()
+    {
+        var (sam, id) = await SignInAsync("sam@example.com");
+        var tab = await ConnectAsync(sam, id);
+        await tab.InvokeAsync<JsonElement>("SetStatus", "Available");
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            // As if this node had stalled past its lease and another node had deleted it.
+            await scope.ServiceProvider.GetRequiredService<ShowroomDb>().ConnectionLeases.ExecuteDeleteAsync();
+        }
+
+        await AdvanceAsync(TimeSpan.FromSeconds(5));
+        await AdvanceAsync(TimeSpan.FromSeconds(61));
+
+        Assert.Equal("Available", await ShownAsync(sam, id));
+        await using var check = _app.Services.CreateAsyncScope();
+        Assert.Equal(1, await check.ServiceProvider.GetRequiredService<ShowroomDb>().ConnectionLeases.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_connection_of_an_ended_session_is_closed_even_if_the_cluster_message_was_lost()
+    {
+        var (sam, id) = await SignInAsync("sam@example.com");
+        var tab = await ConnectAsync(sam, id);
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            // The session ends in the database, but no node hears about it.
+            await scope.ServiceProvider.GetRequiredService<ShowroomDb>().AgentSessions
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, DateTimeOffset.UtcNow));
+        }
+
+        await AdvanceAsync(TimeSpan.FromSeconds(5));
+
+        await Eventually.TrueAsync(() => tab.State == HubConnectionState.Disconnected, "the sweep closed the connection");
+    }
 }

@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Showroom.Realtime;
 using Showroom.Tests.Infrastructure;
 
 namespace Showroom.Tests.Realtime;
@@ -52,15 +54,20 @@ public sealed class AgentHubTests(ShowroomApp app) : IClassFixture<ShowroomApp>
             hub.On<string>("SessionEnded", reason => { lock (endedReasons) { endedReasons.Add(reason); } });
             await hub.StartAsync();
         }
+        var jordanId = Guid.Parse((await laptop.GetJsonAsync<System.Text.Json.JsonElement>("/api/me")).GetProperty("id").GetString()!);
+        var registry = app.Services.GetRequiredService<AgentConnections>();
+        await Eventually.TrueAsync(() => registry.CountFor(jordanId) == 3, "all three connections registered");
 
         using var signOut = await laptop.SignOutAsync();
 
         Assert.Equal(HttpStatusCode.NoContent, signOut.StatusCode);
         await Eventually.TrueAsync(() => laptopTabs.All(h => h.State == HubConnectionState.Disconnected), "both laptop tabs closed");
         Assert.Equal(HubConnectionState.Connected, phoneHub.State);
+        // Told why, then closed: exactly the two laptop tabs heard it.
+        await Eventually.TrueAsync(() => { lock (endedReasons) { return endedReasons.Count == 2; } }, "both laptop tabs were told");
         lock (endedReasons)
         {
-            Assert.All(endedReasons, reason => Assert.Equal("signed-out", reason));
+            Assert.Equal(["signed-out", "signed-out"], endedReasons);
         }
     }
 
