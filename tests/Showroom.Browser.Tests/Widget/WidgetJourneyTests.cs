@@ -102,6 +102,17 @@ public sealed class WidgetJourneyTests(BrowserFixture browser, ShowroomApp app)
     });
 
     [Fact]
+    public Task Widget_speaks_the_browser_language() => RunAsync(async () =>
+    {
+        await AllowTestOriginAsync();
+        var page = await NewPageAsync("es-MX");
+        await page.GotoAsync(CivicPage);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Chatea con nosotros" }).ClickAsync();
+        await Expect(page.GetByLabel("Nombre (opcional)")).ToBeFocusedAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Iniciar chat" })).ToBeVisibleAsync();
+    });
+
+    [Fact]
     public Task On_a_phone_the_panel_fills_the_screen() => RunAsync(async () =>
     {
         await AllowTestOriginAsync();
