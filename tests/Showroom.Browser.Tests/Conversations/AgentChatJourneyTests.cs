@@ -114,6 +114,7 @@ public sealed class AgentChatJourneyTests(BrowserFixture browser, ShowroomApp ap
         await page.GetByRole(AriaRole.Button, new() { Name = "Close chat" }).ClickAsync();
         await Expect(item).ToHaveCountAsync(0);
         await Expect(page.GetByText("No chats yet. Chats offered to you will appear here.")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Chat Screen" })).ToBeFocusedAsync();
         Assert.Empty(dialogs);
     });
 

@@ -51,7 +51,12 @@ function EndChat({ conversation, name }: { conversation: AgentConversationDto; n
   }, [confirming]);
 
   if (conversation.status === "Ended") {
-    return <button type="button" class="button secondary" onClick={() => close(conversation.id)}>{t("chat.close")}</button>;
+    const closeChat = () => {
+      close(conversation.id);
+      // The button is gone: focus goes to the next chat in the list, or to the page heading when none is left.
+      requestAnimationFrame(() => (document.querySelector<HTMLElement>(".chat-item") ?? document.getElementById("page-heading"))?.focus());
+    };
+    return <button type="button" class="button secondary" onClick={closeChat}>{t("chat.close")}</button>;
   }
   if (!confirming) {
     return (

@@ -23,7 +23,7 @@ export function ChatScreen({ headingRef }: { headingRef: Ref<HTMLHeadingElement>
           {list && list.length > 0 ? (
             <div class="chat-workspace">
               <ChatList chats={list} selectedId={selectedId} onSelect={select} />
-              {selected ? <ConversationPane chat={selected} /> : null}
+              {selected ? <ConversationPane key={selected.conversation.id} chat={selected} /> : null}
             </div>
           ) : (
             <div class="empty-state">
