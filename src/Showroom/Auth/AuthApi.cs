@@ -15,7 +15,7 @@ public sealed record SignInRequest(
     [property: Required, EmailAddress, MaxLength(256)] string Email,
     [property: Required, MaxLength(512)] string Password);
 
-public sealed record ChangePasswordRequest([Required] string CurrentPassword, [Required] string NewPassword);
+public sealed record ChangePasswordRequest([property: Required] string CurrentPassword, [property: Required] string NewPassword);
 
 public sealed record AntiforgeryResponse(string Token);
 
@@ -130,10 +130,19 @@ public static class AuthApi
         SignInManager<Agent> signIn,
         SessionTerminator sessions)
     {
+        if (Validation.Check(request) is { } invalid)
+        {
+            return invalid;
+        }
         var agent = await users.FindByIdAsync(http.User.AgentId().ToString());
         if (agent is null)
         {
             return TypedResults.NotFound();
+        }
+        // Counted like a failed sign-in: a stolen cookie does not allow guessing the password.
+        if (!(await signIn.CheckPasswordSignInAsync(agent, request.CurrentPassword, lockoutOnFailure: true)).Succeeded)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [nameof(request.CurrentPassword)] = ["Incorrect password."] });
         }
         var result = await users.ChangePasswordAsync(agent, request.CurrentPassword, request.NewPassword);
         if (!result.Succeeded)

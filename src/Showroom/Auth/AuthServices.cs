@@ -50,6 +50,8 @@ public static class AuthServices
             options.HeaderName = AntiforgeryHeader;
             options.Cookie.Name = "showroom.af";
             options.Cookie.SameSite = SameSiteMode.Strict;
+            // The token travels in the header only: checking it never reads (and buffers) a request body.
+            options.SuppressReadingTokenFromFormBody = true;
         });
         return services;
     }

@@ -173,7 +173,8 @@ public sealed class SqliteShowroomDb(DbContextOptions<SqliteShowroomDb> options)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // SQLite cannot order or compare DateTimeOffset natively; store UTC ticks so deadlines sort and compare.
+        // SQLite cannot order or compare DateTimeOffset natively; stored as a long (ticks with the offset),
+        // which sorts and compares correctly because every time Showroom stores comes from GetUtcNow().
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
     }
 }

@@ -126,7 +126,8 @@ public sealed class PresenceSweeper(
         foreach (var (connectionId, entry) in held)
         {
             var stamp = entry.Context.User?.FindFirst(stampType)?.Value;
-            if (entry.SessionId is null || !live.TryGetValue(entry.SessionId, out var current) || current != stamp)
+            if ((entry.SessionId is null || !live.TryGetValue(entry.SessionId, out var current) || current != stamp)
+                && connections.TryMarkClosing(connectionId))
             {
                 log.LogInformation("Closing connection {ConnectionId} of agent {AgentId}: its session has ended", connectionId, entry.AgentId);
                 await SessionTerminator.CloseAsync(hub.Clients.Client(connectionId), entry.Context, "session-ended");

@@ -27,9 +27,28 @@ public static class HeadshotProcessor
     public const int SmallSize = 222;
     public const int LargeSize = 444;
     const long MaxPixels = 40_000_000;
+
+    // PNG and WebP decode at full size (only JPEG decodes scaled down), so they get a lower ceiling.
+    const long MaxPixelsUnscaled = 16_000_000;
+
+    // Decoding takes up to a few hundred MB for the largest allowed photo: a few at a time, not all at once.
+    static readonly SemaphoreSlim Decoders = new(2);
     const int MaxSide = 12_000;
 
-    public static (ProcessedHeadshot? Headshot, HeadshotRejection? Rejection) Process(byte[] upload)
+    public static async Task<(ProcessedHeadshot? Headshot, HeadshotRejection? Rejection)> ProcessAsync(byte[] upload, CancellationToken ct)
+    {
+        await Decoders.WaitAsync(ct);
+        try
+        {
+            return Process(upload);
+        }
+        finally
+        {
+            Decoders.Release();
+        }
+    }
+
+    static (ProcessedHeadshot? Headshot, HeadshotRejection? Rejection) Process(byte[] upload)
     {
         if (upload.Length == 0)
         {
@@ -55,7 +74,8 @@ public static class HeadshotProcessor
             return (null, HeadshotRejection.Animated);
         }
         var (width, height) = (codec.Info.Width, codec.Info.Height);
-        if (width <= 0 || height <= 0 || width > MaxSide || height > MaxSide || (long)width * height > MaxPixels)
+        var maxPixels = declared == SKEncodedImageFormat.Jpeg ? MaxPixels : MaxPixelsUnscaled;
+        if (width <= 0 || height <= 0 || width > MaxSide || height > MaxSide || (long)width * height > maxPixels)
         {
             return (null, HeadshotRejection.TooManyPixels);
         }
@@ -65,8 +85,9 @@ public static class HeadshotProcessor
         {
             return (null, HeadshotRejection.Unreadable);
         }
-        using var upright = Orient(decoded, codec.EncodedOrigin);
-        using var image = SKImage.FromBitmap(upright);
+        // Upright already (the usual case): no second full-size copy.
+        using var upright = codec.EncodedOrigin == SKEncodedOrigin.TopLeft ? null : Orient(decoded, codec.EncodedOrigin);
+        using var image = SKImage.FromBitmap(upright ?? decoded);
         return (new ProcessedHeadshot(Square(image, SmallSize), Square(image, LargeSize)), null);
     }
 

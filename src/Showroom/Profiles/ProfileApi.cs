@@ -81,7 +81,7 @@ public static class ProfileApi
         var emailChanges = email is not null && !string.Equals(email, agent.Email, StringComparison.OrdinalIgnoreCase);
         if (emailChanges)
         {
-            var error = await CheckEmailChangeAsync(email!, update.CurrentPassword, agent, right, http, users);
+            var error = await CheckEmailChangeAsync(email!, update.CurrentPassword, agent, right, http, users, signIn);
             if (error is not null)
             {
                 errors[error.Value.Field] = [error.Value.Code];
@@ -108,10 +108,20 @@ public static class ProfileApi
         agent.UserName = email;
         await users.UpdateNormalizedEmailAsync(agent);
         await users.UpdateNormalizedUserNameAsync(agent);
-        var saved = await users.UpdateSecurityStampAsync(agent);
+        IdentityResult saved;
+        try
+        {
+            saved = await users.UpdateSecurityStampAsync(agent);
+        }
+        catch (DbUpdateException)
+        {
+            // Another agent took the address in the same instant (unique index).
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["email"] = ["taken"] });
+        }
         if (!saved.Succeeded)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["email"] = ["taken"] });
+            var taken = saved.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName");
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["email"] = [taken ? "taken" : "invalid"] });
         }
         await sessions.EndAsync(agent.Id, session: null, "email-changed");
         if (agent.Id == http.User.AgentId())
@@ -122,7 +132,7 @@ public static class ProfileApi
     }
 
     static async Task<(string Field, string Code)?> CheckEmailChangeAsync(
-        string email, string? currentPassword, Agent agent, AgentRight right, HttpContext http, UserManager<Agent> users)
+        string email, string? currentPassword, Agent agent, AgentRight right, HttpContext http, UserManager<Agent> users, SignInManager<Agent> signIn)
     {
         if (right != AgentRight.Full)
         {
@@ -143,7 +153,8 @@ public static class ProfileApi
             {
                 return ("currentPassword", "password_required");
             }
-            if (!await users.CheckPasswordAsync(agent, currentPassword))
+            // Counted like a failed sign-in: a stolen cookie does not allow guessing the password.
+            if (!(await signIn.CheckPasswordSignInAsync(agent, currentPassword, lockoutOnFailure: true)).Succeeded)
             {
                 return ("currentPassword", "password_wrong");
             }
@@ -207,7 +218,7 @@ public static class ProfileApi
 
         using var buffer = new MemoryStream((int)file.Length);
         await file.CopyToAsync(buffer, ct);
-        var (headshot, rejection) = HeadshotProcessor.Process(buffer.ToArray());
+        var (headshot, rejection) = await HeadshotProcessor.ProcessAsync(buffer.ToArray(), ct);
         if (headshot is null)
         {
             return Rejected(rejection!.Value);
@@ -289,7 +300,7 @@ public static class ProfileApi
             HeadshotRejection.TooLarge => "The image is larger than 10 MB.",
             HeadshotRejection.UnsupportedType => "Use a JPEG, PNG or WebP image.",
             HeadshotRejection.Animated => "Animated images cannot be used as a headshot.",
-            HeadshotRejection.TooManyPixels => "The image has too many pixels (at most 40 megapixels).",
+            HeadshotRejection.TooManyPixels => "The image has too many pixels (at most 40 megapixels for JPEG, 16 for PNG and WebP).",
             _ => "The file is not a readable image.",
         },
         statusCode: rejection == HeadshotRejection.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,

@@ -12,11 +12,19 @@ public sealed class AgentConnections
     public sealed record Entry(HubCallerContext Context, Guid AgentId, string? SessionId);
 
     readonly ConcurrentDictionary<string, Entry> _byConnection = new();
+    readonly ConcurrentDictionary<string, byte> _closing = new();
+
+    /// <summary>True the first time only: a connection being closed is told why once, not by every path that finds it.</summary>
+    public bool TryMarkClosing(string connectionId) => _closing.TryAdd(connectionId, 0);
 
     public void Add(HubCallerContext context, Guid agentId, string? sessionId) =>
         _byConnection[context.ConnectionId] = new Entry(context, agentId, sessionId);
 
-    public void Remove(string connectionId) => _byConnection.TryRemove(connectionId, out _);
+    public void Remove(string connectionId)
+    {
+        _byConnection.TryRemove(connectionId, out _);
+        _closing.TryRemove(connectionId, out _);
+    }
 
     public IReadOnlyList<string> ConnectionIds() => [.. _byConnection.Keys];
 

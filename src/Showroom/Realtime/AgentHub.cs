@@ -58,7 +58,7 @@ public sealed class AgentHub(ShowroomDb db, AgentConnections connections, Presen
         connections.Add(Context, agentId, Context.User!.SessionId());
         // A sign-out or password change that ran while this connection was opening found nothing to
         // close here; checking again after registering closes that gap.
-        if (!await SessionValidation.IsActiveAsync(db, Context.User!, CancellationToken.None))
+        if (!await SessionValidation.IsActiveAsync(db, Context.User!, CancellationToken.None) && connections.TryMarkClosing(Context.ConnectionId))
         {
             await SessionTerminator.CloseAsync(Clients.Caller, Context, "session-ended");
         }

@@ -37,6 +37,10 @@ public sealed class SessionTerminator(
             // Tell the client why, so it goes to the sign-in page instead of reconnecting; it closes the
             // connection itself. Aborting at once would drop the message unsent, so the server closes it
             // a moment later. (Real time on purpose: this is the network's flush time, not a rule.)
+            if (!connections.TryMarkClosing(connectionId))
+            {
+                continue;
+            }
             await CloseAsync(hub.Clients.Client(connectionId), context, end.Reason);
             log.LogInformation("Closing connection {ConnectionId} of agent {AgentId}: {Reason}", connectionId, end.AgentId, end.Reason);
         }

@@ -105,4 +105,24 @@ public sealed class SignInTests(ShowroomApp app) : IClassFixture<ShowroomApp>
         await using var fresh = app.NewSession();
         Assert.Equal(HttpStatusCode.OK, (await fresh.SignInAsync("priya@example.com", "Another-Password-2")).StatusCode);
     }
+
+    [Fact]
+    public async Task Password_change_checks_its_fields_and_counts_wrong_passwords_toward_lockout()
+    {
+        await using var session = await app.SignInAsync("manager@example.com");
+
+        using var empty = await session.SendAsync(HttpMethod.Post, "/api/auth/password", new { });
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.True((await empty.ReadJsonAsync()).GetProperty("errors").TryGetProperty("CurrentPassword", out _));
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            using var wrong = await session.SendAsync(HttpMethod.Post, "/api/auth/password", new { currentPassword = "guess-number-" + attempt, newPassword = "Whatever-Password-1" });
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        }
+
+        // Five wrong guesses through the password form lock the account like five wrong sign-ins.
+        await using var fresh = app.NewSession();
+        using var locked = await fresh.SignInAsync("manager@example.com", Demo.DemoData.Password);
+        Assert.Equal(HttpStatusCode.Forbidden, locked.StatusCode);
+    }
 }

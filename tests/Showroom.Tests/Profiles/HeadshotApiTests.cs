@@ -82,6 +82,7 @@ public sealed class HeadshotApiTests(ShowroomApp app) : IClassFixture<ShowroomAp
         { "truncated jpeg", TestImages.RedBlue(SKEncodedImageFormat.Jpeg)[..600], "headshot_unreadable" },
         { "png signature, jpeg body", [.. new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, .. TestImages.RedBlue(SKEncodedImageFormat.Jpeg)], "headshot_unreadable" },
         { "20000x20000 bomb", TestImages.PngBomb(20_000, 20_000), "headshot_toomanypixels" },
+        { "5000x4000 png (full-size decode)", TestImages.PngBomb(5_000, 4_000), "headshot_toomanypixels" },
     };
 
     [Theory]
