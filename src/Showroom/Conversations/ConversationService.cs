@@ -97,6 +97,34 @@ public sealed class ConversationService(
     }
 
     /// <summary>
+    /// The agent went Offline: each of their active chats goes back to be answered by someone else, with a
+    /// line for the shopper. Conditional per chat, so a chat the agent ended meanwhile stays ended.
+    /// </summary>
+    public async Task ReturnChatsOfAsync(Guid agentId, CancellationToken ct)
+    {
+        var name = await db.Users.Where(a => a.Id == agentId).Select(a => a.FirstName).SingleOrDefaultAsync(ct) ?? "Your agent";
+        var chats = await db.Conversations.AsNoTracking()
+            .Where(c => c.AssignedAgentId == agentId && c.Status == ConversationStatus.Active).ToListAsync(ct);
+        foreach (var chat in chats)
+        {
+            var released = await db.Conversations
+                .Where(c => c.Id == chat.Id && c.AssignedAgentId == agentId && c.Status == ConversationStatus.Active)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.AssignedAgentId, (Guid?)null).SetProperty(c => c.Status, ConversationStatus.Waiting), ct);
+            if (released == 0)
+            {
+                continue;
+            }
+            chat.AssignedAgentId = null;
+            chat.Status = ConversationStatus.Waiting;
+            await SendAsync(chat, SenderKind.System, null, $"system:left:{Guid.NewGuid():N}",
+                $"{name} was disconnected. We are finding someone else to help you.", ct);
+            await agents.Clients.Group(AgentHub.AgentGroup(agentId)).ConversationUpdated(ToAgentDto(chat));
+            await shoppers.Clients.Group(ShopperHub.ConversationGroup(chat.Id)).ConversationChanged(await ToShopperDtoAsync(chat, ct));
+            await AssignStandInAsync(chat, ct);
+        }
+    }
+
+    /// <summary>
     /// Until routing offers chats, a new chat goes to the least busy Available agent of its department
     /// with a live connection. One conditional update: a chat is never assigned twice.
     /// </summary>

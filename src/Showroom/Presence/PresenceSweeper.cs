@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Showroom.Conversations;
 using Showroom.Data;
 using Showroom.Realtime;
 
@@ -88,6 +89,7 @@ public sealed class PresenceSweeper(
             if (changed == 1)
             {
                 await presence.RecordAsync(agent.AgentId, (ShownStatus)agent.Status, ShownStatus.Offline, StatusCause.Disconnect, changedBy: null, now, ct);
+                await scope.ServiceProvider.GetRequiredService<ConversationService>().ReturnChatsOfAsync(agent.AgentId, ct);
             }
         }
     }
