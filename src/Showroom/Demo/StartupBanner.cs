@@ -10,6 +10,11 @@ public static class StartupBanner
 {
     public static void PrintWhenStarted(WebApplication app)
     {
+        // The test suites host many servers in one process; their banners would only bury the results.
+        if (app.Environment.IsEnvironment("Testing"))
+        {
+            return;
+        }
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var baseUrl = BaseUrl(app);
