@@ -159,6 +159,8 @@ public sealed class WidgetJourneyTests(BrowserFixture browser, ShowroomApp app)
         await page.GotoAsync(CivicPage);
         await Launcher(page).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Start chat" }).ClickAsync();
+        // Every frame goes through Playwright's proxy here: the first connection takes longer than usual.
+        await Expect(Composer(page)).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await SendAsync(page, "First");
         await Expect(Message(page, "First")).ToContainTextAsync("Sent");
         var conversation = await SingleConversationAsync();
