@@ -78,8 +78,8 @@ try
     api.MapConversationsApi();
     api.MapEmailApi();
 
-    app.MapWidgetApi();
-    app.MapLeadsApi(api);
+    app.MapWidgetApi().MapWidgetLeads();
+    api.MapLeadsApi();
     app.MapDemoApi();
     app.MapHeadshotFiles();
     app.MapHub<AgentHub>(AgentHub.Path);

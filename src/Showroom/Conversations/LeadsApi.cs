@@ -23,36 +23,24 @@ public sealed record LeadDto(Guid Id, DepartmentKind Department, string Name, st
 /// </summary>
 public static class LeadsApi
 {
-    public static void MapLeadsApi(this IEndpointRouteBuilder app, RouteGroupBuilder api)
+    public static RouteGroupBuilder MapWidgetLeads(this RouteGroupBuilder widget)
     {
-        var widget = app.MapGroup("/api/widget/{widgetKey}").WithTags("Widget");
-        widget.MapMethods("/leads", ["OPTIONS"], (HttpContext http) =>
-        {
-            ShopperHubGate.AllowOrigin(http, http.Request.Headers.Origin.ToString());
-            return TypedResults.NoContent();
-        }).ExcludeFromDescription();
         widget.MapPost("/leads", Create).WithSummary("Leaves a message for the dealer when nobody can chat.");
-
-        api.MapGet("/dealers/{dealerId:guid}/leads", List).RequireAuthorization().WithTags("Leads")
-            .WithSummary("The dealer's leads, newest first (Managers of the dealer and Admins).");
+        return widget;
     }
 
-    static async Task<Results<Created<LeadDto>, ValidationProblem, NotFound, ForbidHttpResult>> Create(
-        string widgetKey, LeadRequest request, HttpContext http, ShowroomDb db, VisitorTokens tokens, IEmailSender mail,
+    public static RouteGroupBuilder MapLeadsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/dealers/{dealerId:guid}/leads", List).RequireAuthorization().WithTags("Leads")
+            .WithSummary("The dealer's leads, newest first (Managers of the dealer and Admins).");
+        return api;
+    }
+
+    static async Task<Results<Created<LeadDto>, ValidationProblem>> Create(
+        LeadRequest request, HttpContext http, ShowroomDb db, VisitorTokens tokens, IEmailSender mail,
         TimeProvider clock, ILogger<Lead> log, CancellationToken ct)
     {
-        var dealer = await db.Dealers.AsNoTracking().SingleOrDefaultAsync(d => d.WidgetKey == widgetKey, ct);
-        if (dealer is null)
-        {
-            return TypedResults.NotFound();
-        }
-        var origin = http.Request.Headers.Origin.ToString();
-        if (!WidgetOrigins.IsAllowed(dealer.WebsiteOrigins, origin))
-        {
-            return TypedResults.Forbid();
-        }
-        ShopperHubGate.AllowOrigin(http, origin);
-
+        var dealer = http.WidgetDealer();
         var errors = new Dictionary<string, string[]>();
         var name = Field(request.Name, "name", 100, required: true, errors);
         var email = Field(request.Email, "email", 256, required: false, errors);

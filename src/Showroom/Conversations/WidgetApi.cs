@@ -22,35 +22,55 @@ public sealed record WidgetSessionResponse(string VisitorToken, string DealerNam
 /// </summary>
 public static class WidgetApi
 {
-    public static void MapWidgetApi(this IEndpointRouteBuilder app)
+    /// <summary>
+    /// The group every widget call lives in. Its filter finds the dealer by the key in the path and lets
+    /// the call through only from one of that dealer's website origins; handlers read the dealer with
+    /// <see cref="WidgetDealer"/>. Preflights are answered for any origin: the real request is checked.
+    /// </summary>
+    public static RouteGroupBuilder MapWidgetApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/widget/{widgetKey}").WithTags("Widget");
-        group.MapMethods("/session", ["OPTIONS"], (HttpContext http) =>
+        group.MapMethods("/{**path}", ["OPTIONS"], (HttpContext http) =>
         {
-            // Preflight: the real request is checked against the dealer's origins.
             ShopperHubGate.AllowOrigin(http, http.Request.Headers.Origin.ToString());
             return TypedResults.NoContent();
         }).ExcludeFromDescription();
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            if (HttpMethods.IsOptions(http.Request.Method))
+            {
+                return await next(context);
+            }
+            var key = http.Request.RouteValues["widgetKey"]?.ToString();
+            var db = http.RequestServices.GetRequiredService<ShowroomDb>();
+            var dealer = await db.Dealers.AsNoTracking().SingleOrDefaultAsync(d => d.WidgetKey == key, http.RequestAborted);
+            if (dealer is null)
+            {
+                return TypedResults.NotFound();
+            }
+            var origin = http.Request.Headers.Origin.ToString();
+            if (!WidgetOrigins.IsAllowed(dealer.WebsiteOrigins, origin))
+            {
+                return TypedResults.Forbid();
+            }
+            ShopperHubGate.AllowOrigin(http, origin);
+            http.Items[typeof(Dealer)] = dealer;
+            return await next(context);
+        });
         group.MapPost("/session", StartSession)
             .WithSummary("A visitor token for this dealer's widget (a new visitor, or the one the token names), with the open conversation to resume.");
+        return group;
     }
 
-    static async Task<Results<Ok<WidgetSessionResponse>, NotFound, ForbidHttpResult>> StartSession(
-        string widgetKey, WidgetSessionRequest request, HttpContext http, ShowroomDb db, VisitorTokens tokens, ConversationService conversations,
+    public static Dealer WidgetDealer(this HttpContext http) =>
+        http.Items[typeof(Dealer)] as Dealer ?? throw new InvalidOperationException("Not a widget route.");
+
+    static async Task<Ok<WidgetSessionResponse>> StartSession(
+        WidgetSessionRequest request, HttpContext http, ShowroomDb db, VisitorTokens tokens, ConversationService conversations,
         TimeProvider clock, CancellationToken ct)
     {
-        var dealer = await db.Dealers.AsNoTracking().SingleOrDefaultAsync(d => d.WidgetKey == widgetKey, ct);
-        if (dealer is null)
-        {
-            return TypedResults.NotFound();
-        }
-        var origin = http.Request.Headers.Origin.ToString();
-        if (!WidgetOrigins.IsAllowed(dealer.WebsiteOrigins, origin))
-        {
-            return TypedResults.Forbid();
-        }
-        ShopperHubGate.AllowOrigin(http, origin);
-
+        var dealer = http.WidgetDealer();
         // A token of another dealer, or a broken one, starts a new visitor rather than failing.
         var visitor = tokens.Read(request.VisitorToken) is { } known && known.DealerId == dealer.Id
             ? known

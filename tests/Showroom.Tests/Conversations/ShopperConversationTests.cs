@@ -64,6 +64,13 @@ public abstract class ShopperConversationTests(ShowroomApp app)
         await using var unknown = new ShopperSession(app.BaseAddress, "wk_no_such_key", DowntownSite);
         using var missing = await unknown.StartSessionAsync();
 
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, $"/api/widget/{downtown}/session");
+        preflight.Headers.Add("Origin", DowntownSite);
+        preflight.Headers.Add("Access-Control-Request-Method", "POST");
+        using var preflighted = await http.SendAsync(preflight);
+        Assert.Equal(HttpStatusCode.NoContent, preflighted.StatusCode);
+        Assert.Equal(DowntownSite, preflighted.Headers.GetValues("Access-Control-Allow-Origin").Single());
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         Assert.Equal(DowntownSite, own.Headers.GetValues("Access-Control-Allow-Origin").Single());
         Assert.Equal(HttpStatusCode.Forbidden, foreign.StatusCode);
