@@ -1,5 +1,6 @@
-import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from "@microsoft/signalr";
+import { HubConnectionBuilder, LogLevel, type HubConnection } from "@microsoft/signalr";
 import { reconnectDelay } from "./reconnect.ts";
+import { startLoop, type HubState } from "./startLoop.ts";
 import type { AgentStatus, AgentStatusDto } from "./status.ts";
 import type { AgentConversationDto } from "./agentConversations.ts";
 import type { MessageDto } from "./conversations.ts";
@@ -18,7 +19,7 @@ export interface AgentHubHandlers {
   messageReceived?(message: MessageDto): void;
 }
 
-export type HubState = "connecting" | "connected" | "reconnecting" | "disconnected";
+export type { HubState };
 
 export interface AgentHubOptions {
   handlers: AgentHubHandlers;
@@ -70,23 +71,13 @@ export function connectAgentHub(options: AgentHubOptions): AgentHub {
   connection.onreconnecting(() => report("reconnecting"));
   connection.onreconnected(() => report("connected"));
   connection.onclose(() => report("disconnected"));
+  const start = startLoop(connection, () => stopped, report, () => report("connected"));
 
   return {
     connection,
     async start() {
       stopped = false;
-      // Automatic reconnect covers a lost connection only, not a first start that fails.
-      for (let attempt = 0; !stopped; attempt++) {
-        if (connection.state !== HubConnectionState.Disconnected) return;
-        report(attempt === 0 ? "connecting" : "reconnecting");
-        try {
-          await connection.start();
-          report("connected");
-          return;
-        } catch {
-          await new Promise((resolve) => setTimeout(resolve, reconnectDelay(attempt) || 1_000));
-        }
-      }
+      await start();
     },
     async stop() {
       stopped = true;

@@ -1,5 +1,5 @@
 import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from "@microsoft/signalr";
-import type { HubState } from "./agentHub.ts";
+import { startLoop, type HubState } from "./startLoop.ts";
 import type { ConversationDto, MessageDto, StartConversationRequest } from "./conversations.ts";
 import { reconnectDelay } from "./reconnect.ts";
 
@@ -66,6 +66,8 @@ export function connectShopperHub(options: ShopperHubOptions): ShopperHub {
     if (!stopped) void hub.start();
   });
 
+  const start = startLoop(connection, () => stopped, report, connected);
+
   const hub: ShopperHub = {
     connection,
     get connected() {
@@ -73,17 +75,7 @@ export function connectShopperHub(options: ShopperHubOptions): ShopperHub {
     },
     async start() {
       stopped = false;
-      for (let attempt = 0; !stopped; attempt++) {
-        if (connection.state !== HubConnectionState.Disconnected) return;
-        report(attempt === 0 ? "connecting" : "reconnecting");
-        try {
-          await connection.start();
-          connected();
-          return;
-        } catch {
-          await new Promise((resolve) => setTimeout(resolve, reconnectDelay(attempt) || 1_000));
-        }
-      }
+      await start();
     },
     async stop() {
       stopped = true;
