@@ -42,6 +42,7 @@ try
     builder.Services.AddSingleton<VisitorTokens>();
     builder.Services.AddScoped<MessageStore>();
     builder.Services.AddScoped<ConversationService>();
+    builder.Services.AddSingleton<ShopperRateLimits>();
 
     builder.Services.AddShowroomEmail(builder.Configuration);
     builder.Services.AddSingleton<IFileStore, FolderFileStore>();

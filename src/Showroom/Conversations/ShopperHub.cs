@@ -32,13 +32,15 @@ public interface IShopperClient
 /// (with the page's origin); every method finds conversations by that visitor and dealer only, so a
 /// guessed conversation id of someone else finds nothing.
 /// </summary>
-public sealed class ShopperHub(ShowroomDb db, ConversationService conversations, MessageStore messages) : Hub<IShopperClient>
+public sealed class ShopperHub(ShowroomDb db, ConversationService conversations, MessageStore messages, ShopperRateLimits limits) : Hub<IShopperClient>
 {
     public const string Path = "/hubs/shopper";
 
     public static string ConversationGroup(Guid conversationId) => $"conversation:{conversationId:N}";
 
     Visitor Me => VisitorTokens.FromPrincipal(Context.User) ?? throw new HubException("Not a visitor.");
+
+    string? Ip => Context.GetHttpContext()?.Connection.RemoteIpAddress?.ToString();
 
     public override async Task OnConnectedAsync()
     {
@@ -55,6 +57,10 @@ public sealed class ShopperHub(ShowroomDb db, ConversationService conversations,
         if (Web.Validation.Check(request) is not null)
         {
             throw new HubException("Some details are too long.");
+        }
+        if (!limits.TryStartChat(Me, Ip))
+        {
+            throw new HubException(ShopperRateLimits.TooManyChats);
         }
         var conversation = await conversations.StartAsync(Me, request, CancellationToken.None);
         // Joined before an agent is sought, so "Sam joined the chat" reaches this tab.
@@ -74,6 +80,10 @@ public sealed class ShopperHub(ShowroomDb db, ConversationService conversations,
             throw new HubException("Every message needs a client id of at most 64 characters.");
         }
         var clean = MessageStore.Clean(text) ?? throw new HubException($"A message must have text, at most {MessageStore.MaxLength} characters.");
+        if (!limits.TrySendMessage(Me, Ip))
+        {
+            throw new HubException(ShopperRateLimits.TooFast);
+        }
         var conversation = await MineAsync(conversationId);
         try
         {
