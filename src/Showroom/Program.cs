@@ -64,6 +64,8 @@ try
     app.UseExceptionHandler();
     app.UseStatusCodePages();
     app.UseBrowserClients();
+    // Routing after the built files, so a folder's index.html wins over the console's fallback route.
+    app.UseRouting();
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseAgentHubOriginCheck();

@@ -7,6 +7,8 @@ public static class ConsoleHosting
 
     public static WebApplication UseBrowserClients(this WebApplication app)
     {
+        // A folder's index.html answers its address (the demo dealer site at /app/demo/).
+        app.UseDefaultFiles();
         app.UseStaticFiles(new StaticFileOptions
         {
             OnPrepareResponse = context =>
@@ -26,7 +28,7 @@ public static class ConsoleHosting
 
     public static WebApplication MapConsole(this WebApplication app)
     {
-        // Unknown /api and /hubs paths stay 404; every other path is a console route.
+        // Unknown /api and /hubs paths stay 404, as do missing files; every other path is a console route.
         app.MapFallback("/api/{**path}", () => TypedResults.NotFound());
         app.MapFallback("/hubs/{**path}", () => TypedResults.NotFound());
         app.MapFallbackToFile(ConsolePage, new StaticFileOptions

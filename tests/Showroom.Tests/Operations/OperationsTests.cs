@@ -49,11 +49,23 @@ public sealed class OperationsTests(ShowroomApp app) : IClassFixture<ShowroomApp
     }
 
     [Fact]
-    public async Task Unknown_api_paths_are_404_not_the_console_page()
+    public async Task Unknown_api_paths_and_missing_files_are_404_not_the_console_page()
     {
         using var http = new HttpClient { BaseAddress = app.BaseAddress };
 
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/no-such-thing")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/app/widget/no-such-file.js")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_demo_dealer_site_is_served_at_its_folder_address()
+    {
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+
+        var page = await http.GetStringAsync("/app/demo/");
+
+        Assert.Contains("Example Motors", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("console.js", page, StringComparison.Ordinal);
     }
 
     [Fact]
