@@ -39,13 +39,11 @@ try
     builder.Services.AddShowroomPresence(builder.Configuration);
 
     // Conversations: the shoppers' widget and hub, messages stored once and in order.
-    builder.Services.AddSingleton<VisitorTokens>();
-    builder.Services.AddScoped<MessageStore>();
-    builder.Services.AddScoped<ConversationService>();
-    builder.Services.AddSingleton<ShopperRateLimits>();
+    builder.Services.AddShowroomConversations();
 
-    builder.Services.AddShowroomEmail(builder.Configuration);
+    // Profiles' files (headshots) and e-mail: seams to the file store and the mail server.
     builder.Services.AddSingleton<IFileStore, FolderFileStore>();
+    builder.Services.AddShowroomEmail(builder.Configuration);
 
     // Operations: errors as ProblemDetails, health, OpenAPI.
     builder.Services.AddProblemDetails();
