@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Showroom.Data;
 
@@ -5,7 +6,8 @@ namespace Showroom.Conversations;
 
 public sealed record MessageDto(Guid Id, Guid ConversationId, long Seq, string ClientMessageId, SenderKind Sender, string? SenderName, string Text, DateTimeOffset SentAt);
 
-public sealed class ConversationClosedException() : Exception("This chat has ended.");
+/// <summary>A HubException, so a hub method that meets it tells its caller as it is.</summary>
+public sealed class ConversationClosedException() : HubException("This chat has ended.");
 
 /// <summary>
 /// Appends messages exactly once and in order. The conversation's counter is bumped by a conditional
@@ -78,6 +80,19 @@ public sealed class MessageStore(ShowroomDb db, TimeProvider clock)
 
     public static MessageDto ToDto(ChatMessage m, string? agentFirstName) =>
         new(m.Id, m.ConversationId, m.Seq, m.ClientMessageId, m.Sender, m.Sender == SenderKind.Agent ? agentFirstName : null, m.Text, m.SentAt);
+
+    /// <summary>
+    /// What either hub accepts as a new message: a client id of at most 64 characters (the "system:" ids are
+    /// the server's own) and text per <see cref="Clean"/>. Returns the text to store, or refuses clearly.
+    /// </summary>
+    public static string CheckNew(string? clientMessageId, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(clientMessageId) || clientMessageId.Length > 64 || clientMessageId.StartsWith("system:", StringComparison.Ordinal))
+        {
+            throw new HubException("Every message needs a client id of at most 64 characters.");
+        }
+        return Clean(text) ?? throw new HubException($"A message must have text, at most {MaxLength} characters.");
+    }
 
     /// <summary>Text as the shopper or agent typed it, less control characters; null when empty or too long.</summary>
     public static string? Clean(string? text)

@@ -75,24 +75,13 @@ public sealed class ShopperHub(ShowroomDb db, ConversationService conversations,
     /// <summary>Stores the message once (a retry with the same client id returns the stored one) and tells every tab and the agent.</summary>
     public async Task<MessageDto> SendMessage(Guid conversationId, string clientMessageId, string text)
     {
-        if (string.IsNullOrWhiteSpace(clientMessageId) || clientMessageId.Length > 64 || clientMessageId.StartsWith("system:", StringComparison.Ordinal))
-        {
-            throw new HubException("Every message needs a client id of at most 64 characters.");
-        }
-        var clean = MessageStore.Clean(text) ?? throw new HubException($"A message must have text, at most {MessageStore.MaxLength} characters.");
+        var clean = MessageStore.CheckNew(clientMessageId, text);
         if (!limits.TrySendMessage(Me, Ip))
         {
             throw new HubException(ShopperRateLimits.TooFast);
         }
         var conversation = await MineAsync(conversationId);
-        try
-        {
-            return await conversations.SendAsync(conversation, SenderKind.Shopper, null, clientMessageId, clean, CancellationToken.None);
-        }
-        catch (ConversationClosedException e)
-        {
-            throw new HubException(e.Message);
-        }
+        return await conversations.SendAsync(conversation, SenderKind.Shopper, null, clientMessageId, clean, CancellationToken.None);
     }
 
     /// <summary>The messages after <paramref name="afterSeq"/>: called after a reconnect or when a gap in seq shows.</summary>

@@ -96,20 +96,9 @@ public sealed class AgentHub(ShowroomDb db, AgentConnections connections, Presen
     /// <summary>A reply in one of the agent's chats: stored once per client id, then shown to the shopper.</summary>
     public async Task<MessageDto> SendMessage(Guid conversationId, string clientMessageId, string text)
     {
-        if (string.IsNullOrWhiteSpace(clientMessageId) || clientMessageId.Length > 64 || clientMessageId.StartsWith("system:", StringComparison.Ordinal))
-        {
-            throw new HubException("Every message needs a client id of at most 64 characters.");
-        }
-        var clean = MessageStore.Clean(text) ?? throw new HubException($"A message must have text, at most {MessageStore.MaxLength} characters.");
+        var clean = MessageStore.CheckNew(clientMessageId, text);
         var conversation = await AssignedToMeAsync(conversationId);
-        try
-        {
-            return await conversations.SendAsync(conversation, SenderKind.Agent, Context.User!.AgentId(), clientMessageId, clean, CancellationToken.None);
-        }
-        catch (ConversationClosedException e)
-        {
-            throw new HubException(e.Message);
-        }
+        return await conversations.SendAsync(conversation, SenderKind.Agent, Context.User!.AgentId(), clientMessageId, clean, CancellationToken.None);
     }
 
     /// <summary>What the agent missed in one of their chats.</summary>

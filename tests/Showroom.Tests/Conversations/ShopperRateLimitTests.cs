@@ -20,12 +20,7 @@ public sealed class ShopperRateLimitTests : IAsyncLifetime
     {
         _app = ShowroomApp.Create(null);
         await _app.InitializeAsync();
-        await using var scope = _app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ShowroomDb>();
-        var dealer = await db.Dealers.SingleAsync(d => d.Name == "Example Motors Downtown");
-        dealer.WebsiteOrigins = [Site];
-        await db.SaveChangesAsync();
-        _widgetKey = dealer.WidgetKey;
+        _widgetKey = await _app.EmbedWidgetAtAsync("Example Motors Downtown", Site);
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();

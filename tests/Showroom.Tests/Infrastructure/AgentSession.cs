@@ -18,6 +18,20 @@ public sealed class AgentSession(Uri baseAddress) : IAsyncDisposable
     public CookieContainer Cookies { get; } = new();
     public Uri BaseAddress { get; } = baseAddress;
 
+    /// <summary>
+    /// The same browser talking to another address (another node behind a load balancer, or the server
+    /// after a restart): a new session carrying this one's cookies.
+    /// </summary>
+    public AgentSession SameBrowserAt(Uri other)
+    {
+        var session = new AgentSession(other);
+        foreach (Cookie cookie in Cookies.GetAllCookies())
+        {
+            session.Cookies.Add(other, new Cookie(cookie.Name, cookie.Value));
+        }
+        return session;
+    }
+
     public HttpClient Http => field ??= new HttpClient(new HttpClientHandler { CookieContainer = Cookies }) { BaseAddress = BaseAddress };
 
     public async Task<HttpResponseMessage> SignInAsync(string email, string password) =>

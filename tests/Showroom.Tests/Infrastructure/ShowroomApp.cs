@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -80,6 +81,20 @@ public sealed class ShowroomApp : WebApplicationFactory<Program>, IAsyncLifetime
         using var response = await session.SignInAsync(email, password);
         response.EnsureSuccessStatusCode();
         return session;
+    }
+
+    /// <summary>
+    /// Lets the dealer's widget be embedded on <paramref name="origin"/> (its only website) and returns the
+    /// dealer's widget key, as a shopper's page would carry it.
+    /// </summary>
+    public async Task<string> EmbedWidgetAtAsync(string dealerName, string origin)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Showroom.Data.ShowroomDb>();
+        var dealer = await db.Dealers.SingleAsync(d => d.Name == dealerName);
+        dealer.WebsiteOrigins = [origin];
+        await db.SaveChangesAsync();
+        return dealer.WidgetKey;
     }
 
     public Task InitializeAsync()

@@ -79,12 +79,8 @@ public sealed class OperationsTests(ShowroomApp app) : IClassFixture<ShowroomApp
             session = await first.SignInAsync("sam@example.com");
         }
         await using var second = ShowroomApp.Create(settings);
-        await using var moved = new AgentSession(second.BaseAddress);
-        // Carry the cookie over to the new server's address, as a browser would after a restart.
-        foreach (System.Net.Cookie cookie in session.Cookies.GetAllCookies())
-        {
-            moved.Cookies.Add(second.BaseAddress, new System.Net.Cookie(cookie.Name, cookie.Value));
-        }
+        // The same browser after the restart (the new server listens on another port).
+        await using var moved = session.SameBrowserAt(second.BaseAddress);
 
         Assert.Equal(HttpStatusCode.OK, (await moved.Http.GetAsync("/api/me")).StatusCode);
         await session.DisposeAsync();

@@ -46,11 +46,7 @@ public sealed class TwoNodePresenceTests : IAsyncLifetime
         await using var nodeB = ShowroomApp.Create(_settings, _clock);
         await using var onA = await _nodeA.SignInAsync("sam@example.com");
         var id = (await onA.GetJsonAsync<JsonElement>("/api/me")).GetProperty("id").GetString()!;
-        await using var onB = new AgentSession(nodeB.BaseAddress);
-        foreach (System.Net.Cookie cookie in onA.Cookies.GetAllCookies())
-        {
-            onB.Cookies.Add(nodeB.BaseAddress, new System.Net.Cookie(cookie.Name, cookie.Value));
-        }
+        await using var onB = onA.SameBrowserAt(nodeB.BaseAddress);
         var tabA = onA.AgentHub();
         var tabB = onB.AgentHub();
         var seenOnB = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);

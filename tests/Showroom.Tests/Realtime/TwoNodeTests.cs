@@ -35,11 +35,7 @@ public sealed class TwoNodeTests(ShowroomCluster cluster) : IClassFixture<Showro
     {
         // One browser: the same cookie reaches either node, as behind a load balancer.
         await using var onA = await cluster.NodeA.SignInAsync("jordan@example.com");
-        await using var onB = new AgentSession(cluster.NodeB.BaseAddress);
-        foreach (System.Net.Cookie cookie in onA.Cookies.GetAllCookies())
-        {
-            onB.Cookies.Add(cluster.NodeB.BaseAddress, new System.Net.Cookie(cookie.Name, cookie.Value));
-        }
+        await using var onB = onA.SameBrowserAt(cluster.NodeB.BaseAddress);
         var hub = onB.AgentHub();
         await hub.StartAsync();
 
