@@ -17,6 +17,61 @@ export interface AgentConversationDto {
   createdAt: string;
   /** The sequence number of the newest message when this was read. */
   lastSeq: number;
+  /** The agent has read up to this seq (from any of their clients): unread = lastSeq - agentReadSeq, counting only shopper lines. */
+  agentReadSeq: number;
+  /** The shopper has read up to this seq: the agent's messages up to it show "Read". */
+  shopperReadSeq: number;
+  /** When the agent accepted it (null while waiting). */
+  acceptedAt: string | null;
+  /** The dealer's name, for agents of several dealers. */
+  dealerName: string;
+  /** The visitor chatted with this dealer before. */
+  returningShopper: boolean;
+}
+
+export type OfferKind = "Chat" | "Transfer";
+
+/** A chat offered to this agent: Accept or Decline before the deadline (Broadcast: the first accept wins). */
+export interface OfferDto {
+  id: string;
+  conversationId: string;
+  kind: OfferKind;
+  dealerId: string;
+  dealerName: string;
+  department: DepartmentKind;
+  /** Null when the shopper gave no name: show "Shopper". */
+  shopperName: string | null;
+  pageUrl: string | null;
+  pageTitle: string | null;
+  vehicle: VehicleOfInterest | null;
+  returningShopper: boolean;
+  /** When the shopper started waiting (the card's timer counts up from here). */
+  waitingSince: string;
+  /** When this offer times out and moves on. */
+  deadline: string;
+  /** Transfers: who sends it and their note (agents only). */
+  fromAgentName: string | null;
+  note: string | null;
+}
+
+/**
+ * Why an offer left this agent's screen: "taken" (someone else accepted: takenBy names them, show
+ * "Already taken by <name>"), "accepted" (this agent accepted it on another client), "declined"
+ * (declined on another client), "timed-out", "ended" (the shopper left), "missed", "cancelled".
+ */
+export interface OfferClosedDto {
+  offerId: string;
+  conversationId: string;
+  reason: "taken" | "accepted" | "declined" | "timed-out" | "ended" | "missed" | "cancelled";
+  takenBy: string | null;
+}
+
+/** The answer to AcceptOffer: the chat (now this agent's), or who took it first. */
+export interface AcceptResultDto {
+  accepted: boolean;
+  conversation: AgentConversationDto | null;
+  /** When not accepted: the first name of the agent who took it, or null if the chat ended or the offer expired. */
+  takenBy: string | null;
 }
 
 /** The most characters a message may have (the server's MessageStore.MaxLength). */
@@ -24,3 +79,6 @@ export const maxMessageLength = 4000;
 
 /** The signed-in agent's open chats, oldest first. */
 export const getMyConversations = () => apiFetch<AgentConversationDto[]>("/api/conversations/mine");
+
+/** The offers waiting for the signed-in agent now (after a reload or reconnect). */
+export const getMyOffers = () => apiFetch<OfferDto[]>("/api/offers/mine");

@@ -2,8 +2,8 @@ import { HubConnectionBuilder, LogLevel, type HubConnection } from "@microsoft/s
 import { reconnectDelay } from "./reconnect.ts";
 import { startLoop, type HubState } from "./startLoop.ts";
 import type { AgentStatus, AgentStatusDto } from "./status.ts";
-import type { AgentConversationDto } from "./agentConversations.ts";
-import type { MessageDto } from "./conversations.ts";
+import type { AcceptResultDto, AgentConversationDto, OfferClosedDto, OfferDto } from "./agentConversations.ts";
+import type { MessageDto, ReadDto, TypingDto } from "./conversations.ts";
 
 /** What the server calls on an agent's client (IAgentClient on the server). */
 export interface AgentHubHandlers {
@@ -11,12 +11,20 @@ export interface AgentHubHandlers {
   sessionEnded(reason: string): void;
   /** A status changed: the agent's own (from any of their clients, a manager, idle or missed offers) or a teammate's. */
   statusChanged(status: AgentStatusDto): void;
-  /** A chat was given to this agent (until routing lands: the stand-in assignment). */
+  /** A chat became this agent's (accepted on any of their clients). */
   conversationAssigned?(conversation: AgentConversationDto): void;
   /** One of the agent's chats changed, e.g. it ended. */
   conversationUpdated?(conversation: AgentConversationDto): void;
   /** A stored message in one of the agent's chats: the shopper's, the agent's own (from any client) or a system line. */
   messageReceived?(message: MessageDto): void;
+  /** The shopper of one of the agent's chats started or stopped typing. */
+  typing?(typing: TypingDto): void;
+  /** A read receipt in one of the agent's chats: the shopper's, or the agent's own from another client. */
+  readUpTo?(read: ReadDto): void;
+  /** A new offer for this agent: ring. */
+  offerReceived?(offer: OfferDto): void;
+  /** An offer left this agent (taken, timed out, ended…): remove its card and say why. */
+  offerClosed?(closed: OfferClosedDto): void;
 }
 
 export type { HubState };
@@ -44,6 +52,15 @@ export interface AgentHub {
   sync(conversationId: string, afterSeq: number): Promise<MessageDto[]>;
   /** Ends the chat; both sides get the closing line and ConversationUpdated follows. */
   endConversation(conversationId: string): Promise<void>;
+  /** The agent is typing a reply (true at most every 3 s while typing; false when they stop or send). */
+  typing(conversationId: string, typing: boolean): Promise<void>;
+  /** The agent has seen every message up to seq in the chat. */
+  markRead(conversationId: string, seq: number): Promise<void>;
+  /** The offers waiting for this agent now. */
+  offers(): Promise<OfferDto[]>;
+  /** One conditional update decides: exactly one agent wins a chat, everyone else gets takenBy. */
+  acceptOffer(offerId: string): Promise<AcceptResultDto>;
+  declineOffer(offerId: string): Promise<void>;
 }
 
 export const agentHubPath = "/hubs/agent";
@@ -68,6 +85,10 @@ export function connectAgentHub(options: AgentHubOptions): AgentHub {
   connection.on("conversationAssigned", (c: AgentConversationDto) => options.handlers.conversationAssigned?.(c));
   connection.on("conversationUpdated", (c: AgentConversationDto) => options.handlers.conversationUpdated?.(c));
   connection.on("messageReceived", (m: MessageDto) => options.handlers.messageReceived?.(m));
+  connection.on("typing", (t: TypingDto) => options.handlers.typing?.(t));
+  connection.on("readUpTo", (r: ReadDto) => options.handlers.readUpTo?.(r));
+  connection.on("offerReceived", (o: OfferDto) => options.handlers.offerReceived?.(o));
+  connection.on("offerClosed", (c: OfferClosedDto) => options.handlers.offerClosed?.(c));
   connection.onreconnecting(() => report("reconnecting"));
   connection.onreconnected(() => report("connected"));
   connection.onclose(() => report("disconnected"));
@@ -88,5 +109,10 @@ export function connectAgentHub(options: AgentHubOptions): AgentHub {
     sendMessage: (conversationId, clientMessageId, text) => connection.invoke<MessageDto>("SendMessage", conversationId, clientMessageId, text),
     sync: (conversationId, afterSeq) => connection.invoke<MessageDto[]>("Sync", conversationId, afterSeq),
     endConversation: (conversationId) => connection.invoke<void>("EndConversation", conversationId),
+    typing: (conversationId, typing) => connection.invoke<void>("Typing", conversationId, typing),
+    markRead: (conversationId, seq) => connection.invoke<void>("MarkRead", conversationId, seq),
+    offers: () => connection.invoke<OfferDto[]>("Offers"),
+    acceptOffer: (offerId) => connection.invoke<AcceptResultDto>("AcceptOffer", offerId),
+    declineOffer: (offerId) => connection.invoke<void>("DeclineOffer", offerId),
   };
 }

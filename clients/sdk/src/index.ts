@@ -14,7 +14,11 @@ export {
 export { connectShopperHub, hubErrorMessage, shopperHubPath, type ShopperHub, type ShopperHubHandlers, type ShopperHubOptions } from "./shopperHub.ts";
 export { MessageLog, type PendingMessage } from "./messageLog.ts";
 export {
-  departmentKinds, startWidgetSession, WidgetSessionError, type ConversationDto, type ConversationStatus, type DepartmentKind,
-  type MessageDto, type SenderKind, type StartConversationRequest, type VehicleOfInterest, type WidgetSession,
+  departmentKinds, sendLead, startWidgetSession, WidgetSessionError, type ConversationDto, type ConversationStatus, type DepartmentKind,
+  type LeadRequest, type LeadResult, type MessageDto, type ReadDto, type SenderKind, type StartConversationRequest, type TypingDto,
+  type VehicleOfInterest, type WidgetDepartment, type WidgetSession,
 } from "./conversations.ts";
-export { getMyConversations, maxMessageLength, type AgentConversationDto } from "./agentConversations.ts";
+export {
+  getMyConversations, getMyOffers, maxMessageLength, type AcceptResultDto, type AgentConversationDto, type OfferClosedDto, type OfferDto,
+  type OfferKind,
+} from "./agentConversations.ts";

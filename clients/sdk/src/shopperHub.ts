@@ -1,6 +1,6 @@
 import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from "@microsoft/signalr";
 import { startLoop, type HubState } from "./startLoop.ts";
-import type { ConversationDto, MessageDto, StartConversationRequest } from "./conversations.ts";
+import type { ConversationDto, MessageDto, ReadDto, StartConversationRequest, TypingDto } from "./conversations.ts";
 import { reconnectDelay } from "./reconnect.ts";
 
 /** What the server calls on a shopper's widget (IShopperClient on the server). */
@@ -8,6 +8,10 @@ export interface ShopperHubHandlers {
   /** Every message of the conversation, to every tab of the visitor: the sender's own ones too. */
   messageReceived(message: MessageDto): void;
   conversationChanged(conversation: ConversationDto): void;
+  /** The agent started or stopped typing. */
+  typing?(typing: TypingDto): void;
+  /** A read receipt: the agent's (show "Read" on the shopper's messages) or the shopper's own from another tab. */
+  readUpTo?(read: ReadDto): void;
 }
 
 export interface ShopperHubOptions {
@@ -35,6 +39,14 @@ export interface ShopperHub {
   /** Messages after afterSeq, in seq order (at most 500 per call). */
   sync(conversationId: string, afterSeq: number): Promise<MessageDto[]>;
   endConversation(conversationId: string): Promise<void>;
+  /** The visitor's open conversation now (after a reconnect it may have ended or moved on), or null. */
+  resume(): Promise<ConversationDto | null>;
+  /** Tell the agent the shopper is typing (true at most every 3 s while typing; false when they stop or send). */
+  typing(conversationId: string, typing: boolean): Promise<void>;
+  /** The shopper has seen every message up to seq (call when the panel shows new agent messages). */
+  markRead(conversationId: string, seq: number): Promise<void>;
+  /** E-mails the transcript to the address the shopper gave when starting; once per chat. Refusals are HubExceptions. */
+  emailTranscript(conversationId: string): Promise<void>;
 }
 
 export const shopperHubPath = "/hubs/shopper";
@@ -58,6 +70,8 @@ export function connectShopperHub(options: ShopperHubOptions): ShopperHub {
 
   connection.on("messageReceived", (message: MessageDto) => options.handlers.messageReceived(message));
   connection.on("conversationChanged", (conversation: ConversationDto) => options.handlers.conversationChanged(conversation));
+  connection.on("typing", (typing: TypingDto) => options.handlers.typing?.(typing));
+  connection.on("readUpTo", (read: ReadDto) => options.handlers.readUpTo?.(read));
   connection.onreconnecting(() => report("reconnecting"));
   connection.onreconnected(connected);
   connection.onclose(() => {
@@ -85,6 +99,10 @@ export function connectShopperHub(options: ShopperHubOptions): ShopperHub {
     sendMessage: (conversationId, clientMessageId, text) => connection.invoke<MessageDto>("SendMessage", conversationId, clientMessageId, text),
     sync: (conversationId, afterSeq) => connection.invoke<MessageDto[]>("Sync", conversationId, afterSeq),
     endConversation: (conversationId) => connection.invoke<void>("EndConversation", conversationId),
+    resume: () => connection.invoke<ConversationDto | null>("Resume"),
+    typing: (conversationId, typing) => connection.invoke<void>("Typing", conversationId, typing),
+    markRead: (conversationId, seq) => connection.invoke<void>("MarkRead", conversationId, seq),
+    emailTranscript: (conversationId) => connection.invoke<void>("EmailTranscript", conversationId),
   };
   return hub;
 }
