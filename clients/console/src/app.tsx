@@ -9,6 +9,7 @@ import { ConnectionBanner } from "./components/ConnectionBanner.tsx";
 import { StatusNotice } from "./components/StatusNotice.tsx";
 import { PresenceProvider } from "./presence/PresenceContext.tsx";
 import { ChatsProvider } from "./chat/ChatsContext.tsx";
+import { OffersProvider } from "./chat/OffersContext.tsx";
 import { SignInPage } from "./pages/SignInPage.tsx";
 import { ChatScreen } from "./pages/ChatScreen.tsx";
 import { EditProfilePage } from "./pages/EditProfilePage.tsx";
@@ -105,7 +106,9 @@ export function App() {
           <ConnectionBanner state={hub.state} />
           <StatusNotice />
           <ChatsProvider hub={hub}>
-            <Routes path={path} me={me} onProfileSaved={profileSaved} />
+            <OffersProvider hub={hub}>
+              <Routes path={path} me={me} onProfileSaved={profileSaved} />
+            </OffersProvider>
           </ChatsProvider>
         </PresenceProvider>
       )}

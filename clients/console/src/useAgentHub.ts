@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import {
-  connectAgentHub, type AgentConversationDto, type AgentHub, type AgentStatus, type AgentStatusDto, type HubState, type MessageDto,
+  connectAgentHub, type AcceptResultDto, type AgentConversationDto, type AgentHub, type AgentStatus, type AgentStatusDto, type HubState,
+  type MessageDto, type OfferClosedDto, type OfferDto, type ReadDto, type TypingDto,
 } from "@showroom/sdk";
 
 export type StatusListener = (status: AgentStatusDto) => void;
@@ -10,6 +11,14 @@ export interface ChatListener {
   conversationAssigned(conversation: AgentConversationDto): void;
   conversationUpdated(conversation: AgentConversationDto): void;
   messageReceived(message: MessageDto): void;
+  typing(typing: TypingDto): void;
+  readUpTo(read: ReadDto): void;
+}
+
+/** Offers coming and going. */
+export interface OfferListener {
+  offerReceived(offer: OfferDto): void;
+  offerClosed(closed: OfferClosedDto): void;
 }
 
 /** What the console's features use of the hub connection. */
@@ -24,10 +33,17 @@ export interface ConsoleHub {
   onStatusChanged(listener: StatusListener): () => void;
   /** ConversationAssigned, ConversationUpdated and MessageReceived; returns the unsubscribe function. */
   onChat(listener: ChatListener): () => void;
+  /** OfferReceived and OfferClosed; returns the unsubscribe function. */
+  onOffers(listener: OfferListener): () => void;
   /** These reject when the hub is not connected. */
   sendMessage(conversationId: string, clientMessageId: string, text: string): Promise<MessageDto>;
   sync(conversationId: string, afterSeq: number): Promise<MessageDto[]>;
   endConversation(conversationId: string): Promise<void>;
+  typing(conversationId: string, typing: boolean): Promise<void>;
+  markRead(conversationId: string, seq: number): Promise<void>;
+  offers(): Promise<OfferDto[]>;
+  acceptOffer(offerId: string): Promise<AcceptResultDto>;
+  declineOffer(offerId: string): Promise<void>;
 }
 
 /** Keeps the agent hub connected while signed in; `stop` lets sign-out close it before the server does. */
@@ -38,6 +54,7 @@ export function useAgentHub(signedIn: boolean, onSessionEnded: (reason: string) 
   sessionEnded.current = onSessionEnded;
   const statusListeners = useRef(new Set<StatusListener>());
   const chatListeners = useRef(new Set<ChatListener>());
+  const offerListeners = useRef(new Set<OfferListener>());
   // Read by the callbacks below whenever they run, not as of the render that made them.
   const current = useRef<HubState>(state);
 
@@ -57,6 +74,18 @@ export function useAgentHub(signedIn: boolean, onSessionEnded: (reason: string) 
         },
         messageReceived: (message) => {
           for (const listener of chatListeners.current) listener.messageReceived(message);
+        },
+        typing: (typing) => {
+          for (const listener of chatListeners.current) listener.typing(typing);
+        },
+        readUpTo: (read) => {
+          for (const listener of chatListeners.current) listener.readUpTo(read);
+        },
+        offerReceived: (offer) => {
+          for (const listener of offerListeners.current) listener.offerReceived(offer);
+        },
+        offerClosed: (closed) => {
+          for (const listener of offerListeners.current) listener.offerClosed(closed);
         },
       },
       onStateChange: (next) => {
@@ -91,9 +120,18 @@ export function useAgentHub(signedIn: boolean, onSessionEnded: (reason: string) 
       chatListeners.current.add(listener);
       return () => chatListeners.current.delete(listener);
     },
+    onOffers: (listener) => {
+      offerListeners.current.add(listener);
+      return () => offerListeners.current.delete(listener);
+    },
     sendMessage: (conversationId, clientMessageId, text) =>
       connected()?.sendMessage(conversationId, clientMessageId, text) ?? notConnected(),
     sync: (conversationId, afterSeq) => connected()?.sync(conversationId, afterSeq) ?? notConnected(),
     endConversation: (conversationId) => connected()?.endConversation(conversationId) ?? notConnected(),
+    typing: (conversationId, typing) => connected()?.typing(conversationId, typing) ?? notConnected(),
+    markRead: (conversationId, seq) => connected()?.markRead(conversationId, seq) ?? notConnected(),
+    offers: () => connected()?.offers() ?? notConnected(),
+    acceptOffer: (offerId) => connected()?.acceptOffer(offerId) ?? notConnected(),
+    declineOffer: (offerId) => connected()?.declineOffer(offerId) ?? notConnected(),
   };
 }

@@ -45,6 +45,7 @@ export function ChatList({ chats, selectedId, onSelect }: { chats: Chat[]; selec
                     </span>
                   ) : null}
                 </span>
+                <span class="chat-item-meta chat-item-dealer">{conversation.dealerName}</span>
                 <span class="chat-item-meta">
                   {t(departmentKey[conversation.department])}
                   {vehicle ? <> · {vehicle}</> : null}

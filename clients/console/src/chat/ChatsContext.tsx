@@ -2,13 +2,17 @@ import { createContext, type ComponentChildren } from "preact";
 import { useContext, useEffect, useRef, useState } from "preact/hooks";
 import { getMyConversations, hubErrorMessage, MessageLog, type AgentConversationDto, type MessageDto } from "@showroom/sdk";
 import type { ConsoleHub } from "../useAgentHub.ts";
-import { newClientMessageId, unreadCount } from "./chats.ts";
+import { newClientMessageId, seqToMarkRead, unreadCount } from "./chats.ts";
+import { typingShownMs } from "./typing.ts";
 
 /** One of the agent's chats as the console holds it. */
 export interface Chat {
   conversation: AgentConversationDto;
   log: MessageLog;
+  /** Shopper lines after agentReadSeq (the agent's read mark, shared by all their clients). */
   unread: number;
+  /** The shopper is typing now. */
+  shopperTyping: boolean;
 }
 
 export interface Chats {
@@ -17,6 +21,10 @@ export interface Chats {
   loadFailed: boolean;
   selectedId: string | undefined;
   select(id: string): void;
+  /** A chat the agent just accepted: listed and opened. */
+  adopt(conversation: AgentConversationDto): void;
+  /** The agent is (or stopped) typing in a chat; failures do not matter. */
+  typing(id: string, typing: boolean): void;
   send(id: string, text: string): void;
   /** Drops a message the server refused from the pending ones. */
   discard(id: string, clientMessageId: string): void;
@@ -39,32 +47,30 @@ interface Entry {
   log: MessageLog;
 }
 
-const readKey = (id: string) => `showroom.chat.read.${id}`;
+/** markRead at most this often per chat while messages keep coming in. */
+const markReadEveryMs = 1000;
 
-function readSeqOf(id: string): number {
-  try {
-    return Number(localStorage.getItem(readKey(id))) || 0;
-  } catch {
-    return 0;
-  }
-}
-
-function storeReadSeq(id: string, seq: number) {
-  try {
-    localStorage.setItem(readKey(id), String(seq));
-  } catch {
-    // Private mode or full storage: unread counts start over after a reload, nothing worse.
-  }
-}
+/** Read receipts only move forward: a list read before a receipt must not undo it. */
+const merged = (known: AgentConversationDto | undefined, incoming: AgentConversationDto): AgentConversationDto =>
+  known
+    ? {
+        ...incoming,
+        agentReadSeq: Math.max(known.agentReadSeq, incoming.agentReadSeq),
+        shopperReadSeq: Math.max(known.shopperReadSeq, incoming.shopperReadSeq),
+      }
+    : incoming;
 
 /**
  * The agent's chats, above the pages so nothing is missed on Edit Profile: read over HTTP and synced at
- * start and after every reconnection, then followed through ConversationAssigned, ConversationUpdated and
- * MessageReceived. Each chat's messages live in a MessageLog (each once, in seq order, sends pending until acknowledged).
+ * start and after every reconnection, then followed through ConversationAssigned, ConversationUpdated, MessageReceived,
+ * Typing and ReadUpTo. Each chat's messages live in a MessageLog (each once, in seq order, sends pending until
+ * acknowledged); unread counts and "Read" come from the read marks the server keeps, so every tab agrees.
  */
 export function ChatsProvider({ hub, children }: { hub: ConsoleHub; children: ComponentChildren }) {
   const entries = useRef(new Map<string, Entry>());
-  const readSeqs = useRef(new Map<string, number>());
+  const typingTimers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
+  const markTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const lastMarkAt = useRef(0);
   const inFlight = useRef(new Set<string>());
   const [loaded, setLoaded] = useState(false);
   const [loadFailed, setLoadFailed] = useState(false);
@@ -80,9 +86,43 @@ export function ChatsProvider({ hub, children }: { hub: ConsoleHub; children: Co
 
   const upsert = (conversation: AgentConversationDto) => {
     const entry = entries.current.get(conversation.id);
-    if (entry) entry.conversation = conversation;
+    if (entry) entry.conversation = merged(entry.conversation, conversation);
     else entries.current.set(conversation.id, { conversation, log: new MessageLog() });
-    if (!readSeqs.current.has(conversation.id)) readSeqs.current.set(conversation.id, readSeqOf(conversation.id));
+  };
+
+  /** The shopper's indicator: shown until typing:false, their next message, or 6 s without a refresh. */
+  const shopperTyping = (id: string, typing: boolean) => {
+    const timer = typingTimers.current.get(id);
+    if (timer !== undefined) clearTimeout(timer);
+    typingTimers.current.delete(id);
+    if (typing) typingTimers.current.set(id, setTimeout(() => shopperTyping(id, false), typingShownMs));
+    if (typing || timer !== undefined) changed();
+  };
+
+  /**
+   * The open chat, in a visible tab, with shopper lines past the agent's read mark: tell the server (which tells the
+   * shopper and the agent's other clients). Throttled; the mark moves here at once so the badge clears.
+   */
+  const markRead = () => {
+    if (markTimer.current !== undefined) return;
+    const wait = Math.max(0, lastMarkAt.current + markReadEveryMs - Date.now());
+    markTimer.current = setTimeout(() => {
+      markTimer.current = undefined;
+      const id = selected.current;
+      const entry = id === undefined ? undefined : entryFor(id);
+      if (!entry || document.visibilityState !== "visible" || latestHub.current.state !== "connected") return;
+      const seq = seqToMarkRead(entry.log.messages, entry.conversation.agentReadSeq);
+      if (seq === undefined) return;
+      lastMarkAt.current = Date.now();
+      const before = entry.conversation.agentReadSeq;
+      entry.conversation = { ...entry.conversation, agentReadSeq: seq };
+      changed();
+      latestHub.current.markRead(entry.conversation.id, seq).catch(() => {
+        // Not recorded: unread again, so the next look (or reconnection) tries once more.
+        if (entry.conversation.agentReadSeq === seq) entry.conversation = { ...entry.conversation, agentReadSeq: before };
+        changed();
+      });
+    }, wait);
   };
 
   /** Sends what is pending in one chat, oldest first; a send cut by a lost connection stays pending for the next reconnection. */
@@ -167,25 +207,49 @@ export function ChatsProvider({ hub, children }: { hub: ConsoleHub; children: Co
             return;
           }
           const gap = entry.log.isGap(message.seq);
+          if (message.sender === "Shopper") shopperTyping(message.conversationId, false);
           if (entry.log.add(message)) changed();
           if (gap) void sync(message.conversationId);
+        },
+        typing: (typing) => {
+          if (typing.sender === "Shopper" && entries.current.has(typing.conversationId)) shopperTyping(typing.conversationId, typing.typing);
+        },
+        readUpTo: (read) => {
+          const entry = entryFor(read.conversationId);
+          if (!entry) return;
+          const field = read.reader === "Shopper" ? "shopperReadSeq" : "agentReadSeq";
+          if (read.seq <= entry.conversation[field]) return;
+          entry.conversation = { ...entry.conversation, [field]: read.seq };
+          changed();
         },
       }),
     [],
   );
 
-  // The agent reads the chat that is open: its messages count as read.
+  useEffect(() => {
+    const visibility = () => changed();
+    document.addEventListener("visibilitychange", visibility);
+    return () => {
+      document.removeEventListener("visibilitychange", visibility);
+      for (const timer of typingTimers.current.values()) clearTimeout(timer);
+      if (markTimer.current !== undefined) clearTimeout(markTimer.current);
+    };
+  }, []);
+
+  // After every change: the open chat may have shopper lines the agent has now seen.
+  useEffect(() => {
+    const entry = selectedId === undefined ? undefined : entryFor(selectedId);
+    if (!entry || document.visibilityState !== "visible" || hub.state !== "connected") return;
+    if (seqToMarkRead(entry.log.messages, entry.conversation.agentReadSeq) !== undefined) markRead();
+  });
+
   const list: Chat[] | undefined = loaded
-    ? [...entries.current.values()].map(({ conversation, log }) => {
-        let readSeq = readSeqs.current.get(conversation.id) ?? 0;
-        const newest = log.messages.at(-1)?.seq ?? 0;
-        if (conversation.id === selectedId && newest > readSeq) {
-          readSeq = newest;
-          readSeqs.current.set(conversation.id, newest);
-          storeReadSeq(conversation.id, newest);
-        }
-        return { conversation, log, unread: unreadCount(log.messages, readSeq) };
-      })
+    ? [...entries.current.values()].map(({ conversation, log }) => ({
+        conversation,
+        log,
+        unread: unreadCount(log.messages, conversation.agentReadSeq),
+        shopperTyping: conversation.status !== "Ended" && typingTimers.current.has(conversation.id),
+      }))
     : undefined;
 
   // With chats and none chosen, the first is opened; a chat arriving later never takes the agent away from another.
@@ -201,6 +265,16 @@ export function ChatsProvider({ hub, children }: { hub: ConsoleHub; children: Co
     select: (id) => {
       setSelectedId(id);
       void sync(id);
+    },
+    adopt: (conversation) => {
+      upsert(conversation);
+      setLoaded(true);
+      setSelectedId(conversation.id);
+      changed();
+      void sync(conversation.id);
+    },
+    typing: (id, typing) => {
+      latestHub.current.typing(id, typing).catch(() => undefined);
     },
     send: (id, text) => {
       const entry = entryFor(id);
@@ -228,12 +302,7 @@ export function ChatsProvider({ hub, children }: { hub: ConsoleHub; children: Co
     },
     close: (id) => {
       entries.current.delete(id);
-      readSeqs.current.delete(id);
-      try {
-        localStorage.removeItem(readKey(id));
-      } catch {
-        // Nothing to clean up then.
-      }
+      shopperTyping(id, false);
       if (selected.current === id) setSelectedId(undefined);
       changed();
     },

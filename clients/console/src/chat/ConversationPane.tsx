@@ -1,12 +1,13 @@
-import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { maxMessageLength, type AgentConversationDto, type MessageDto, type PendingMessage } from "@showroom/sdk";
 import { useI18n } from "../i18n/context.tsx";
-import { formatDateTime, formatNumber, formatTime } from "../i18n/format.ts";
+import { formatDateTime, formatTime } from "../i18n/format.ts";
 import { usePresence } from "../presence/PresenceContext.tsx";
 import type { Chat } from "./ChatsContext.tsx";
 import { useChats } from "./ChatsContext.tsx";
-import { composerKey, linkify, safeHttpUrl, vehicleSummary } from "./chats.ts";
-import { departmentKey, shopperName } from "./labels.ts";
+import { composerKey, linkify, readReceiptSeq, safeHttpUrl, vehicleSummary } from "./chats.ts";
+import { departmentKey, shopperName, vehicleExtras } from "./labels.ts";
+import { TypingSender } from "./typing.ts";
 
 /** The open chat: the shopper's details, the messages, the composer and End chat. */
 export function ConversationPane({ chat }: { chat: Chat }) {
@@ -20,7 +21,7 @@ export function ConversationPane({ chat }: { chat: Chat }) {
         <div>
           <h2 id="conversation-heading">{name}</h2>
           <p class="muted conversation-sub">
-            {t(departmentKey[conversation.department])}
+            {conversation.dealerName} · {t(departmentKey[conversation.department])}
             {ended ? <> · <span class="conversation-ended-mark">{t("chat.ended")}</span></> : null}
           </p>
         </div>
@@ -28,6 +29,7 @@ export function ConversationPane({ chat }: { chat: Chat }) {
       </header>
       <ShopperDetails conversation={conversation} />
       <MessageList chat={chat} name={name} />
+      <p class="typing-indicator" role="status">{chat.shopperTyping && !ended ? t("chat.typing", { name }) : null}</p>
       {ended ? <p class="conversation-ended-notice" role="status">{t("chat.endedNotice")}</p> : null}
       <Composer key={conversation.id} conversationId={conversation.id} name={name} disabled={ended} />
     </section>
@@ -92,21 +94,19 @@ function EndChat({ conversation, name }: { conversation: AgentConversationDto; n
 
 function ShopperDetails({ conversation }: { conversation: AgentConversationDto }) {
   const { t, locale } = useI18n();
-  const vehicle = conversation.vehicle;
-  const summary = vehicleSummary(vehicle);
+  const summary = vehicleSummary(conversation.vehicle);
   const pageUrl = safeHttpUrl(conversation.pageUrl);
-  const extras = vehicle
-    ? [
-        vehicle.condition ? t("chat.details.condition", { value: vehicle.condition }) : undefined,
-        typeof vehicle.price === "number" ? t("chat.details.price", { value: formatNumber(vehicle.price, locale) }) : undefined,
-        vehicle.stockNumber ? t("chat.details.stock", { value: vehicle.stockNumber }) : undefined,
-        vehicle.vin ? t("chat.details.vin", { value: vehicle.vin }) : undefined,
-      ].filter((x): x is string => x !== undefined)
-    : [];
+  const extras = vehicleExtras(conversation.vehicle, t, locale);
   const none = <span class="muted">{t("chat.details.none")}</span>;
   return (
     <dl class="shopper-details" aria-label={t("chat.details")}>
-      <div><dt>{t("chat.details.name")}</dt><dd>{conversation.shopperName ?? none}</dd></div>
+      <div>
+        <dt>{t("chat.details.name")}</dt>
+        <dd>
+          {conversation.shopperName ?? none}
+          {conversation.returningShopper ? <> <span class="tag">{t("chat.returning")}</span></> : null}
+        </dd>
+      </div>
       <div><dt>{t("chat.details.email")}</dt><dd>{conversation.shopperEmail ?? none}</dd></div>
       <div><dt>{t("chat.details.phone")}</dt><dd>{conversation.shopperPhone ?? none}</dd></div>
       <div>
@@ -139,6 +139,7 @@ function MessageList({ chat, name }: { chat: Chat; name: string }) {
   const log = useRef<HTMLDivElement>(null);
   const { messages, pending } = chat.log;
   const count = messages.length + pending.length;
+  const readSeq = readReceiptSeq(messages, chat.conversation.shopperReadSeq);
 
   // Newest at the bottom, in view.
   useLayoutEffect(() => {
@@ -172,7 +173,11 @@ function MessageList({ chat, name }: { chat: Chat; name: string }) {
                 </time>
               </span>
               <MessageText text={message.text} />
-              {message.sender === "Agent" ? <span class="message-state">{t("chat.sent")}</span> : null}
+              {message.sender === "Agent" ? (
+                <span class={`message-state${message.seq === readSeq ? " message-state-read" : ""}`}>
+                  {message.seq === readSeq ? t("chat.read") : t("chat.sent")}
+                </span>
+              ) : null}
             </li>
           ),
         )}
@@ -216,9 +221,12 @@ function MessageText({ text }: { text: string }) {
 
 function Composer({ conversationId, name, disabled }: { conversationId: string; name: string; disabled: boolean }) {
   const { t } = useI18n();
-  const { send } = useChats();
+  const { send, typing } = useChats();
   const [text, setText] = useState("");
   const [tooLong, setTooLong] = useState(false);
+  const typingSender = useMemo(() => new TypingSender((on) => typing(conversationId, on)), [conversationId]);
+  // Leaving the chat (another chat, another page) stops the shopper's "typing…".
+  useEffect(() => () => typingSender.stop(), [typingSender]);
 
   const submit = () => {
     const message = text.trim();
@@ -227,6 +235,7 @@ function Composer({ conversationId, name, disabled }: { conversationId: string; 
       setTooLong(true);
       return;
     }
+    typingSender.stop();
     send(conversationId, message);
     setText("");
     setTooLong(false);
@@ -243,7 +252,10 @@ function Composer({ conversationId, name, disabled }: { conversationId: string; 
         placeholder={disabled ? undefined : t("chat.composer", { name })}
         aria-describedby="composer-hint"
         aria-invalid={tooLong ? "true" : undefined}
-        onInput={(e) => setText(e.currentTarget.value)}
+        onInput={(e) => {
+          setText(e.currentTarget.value);
+          typingSender.input(e.currentTarget.value.trim().length > 0);
+        }}
         onKeyDown={(e) => {
           if (composerKey(e) !== "send") return;
           e.preventDefault();

@@ -76,3 +76,16 @@ export function nextIndex(key: string, index: number, count: number): number | u
     default: return undefined;
   }
 }
+
+/** The agent's newest message the shopper has read (it shows "Read"; the others "Sent"), or undefined. */
+export function readReceiptSeq(messages: readonly MessageDto[], shopperReadSeq: number): number | undefined {
+  let seq: number | undefined;
+  for (const message of messages) if (message.sender === "Agent" && message.seq <= shopperReadSeq) seq = message.seq;
+  return seq;
+}
+
+/** The seq to mark read when the agent looks at a chat, or undefined when every shopper line is read already. */
+export function seqToMarkRead(messages: readonly MessageDto[], agentReadSeq: number): number | undefined {
+  if (unreadCount(messages, agentReadSeq) === 0) return undefined;
+  return messages.at(-1)?.seq;
+}

@@ -5,12 +5,14 @@ import { TeamPanel } from "../components/TeamPanel.tsx";
 import { useChats } from "../chat/ChatsContext.tsx";
 import { ChatList } from "../chat/ChatList.tsx";
 import { ConversationPane } from "../chat/ConversationPane.tsx";
+import { IncomingChats } from "../chat/IncomingChats.tsx";
+import { useOffersTitle } from "../chat/OffersContext.tsx";
 import { useDocumentTitle } from "./useDocumentTitle.ts";
 import "../chat/chat.css";
 
 export function ChatScreen({ headingRef }: { headingRef: Ref<HTMLHeadingElement> }) {
   const { t } = useI18n();
-  useDocumentTitle(t("chat.pageTitle"));
+  useDocumentTitle(useOffersTitle(t("chat.pageTitle")));
   const { list, loadFailed, selectedId, select } = useChats();
   const selected = list?.find((chat) => chat.conversation.id === selectedId);
   return (
@@ -18,6 +20,8 @@ export function ChatScreen({ headingRef }: { headingRef: Ref<HTMLHeadingElement>
       <h1 id="page-heading" ref={headingRef} tabIndex={-1}>{t("chat.title")}</h1>
       <div class="chat-layout">
         <div class="chat-main">
+          {/* First in the main area: the top offer's Accept is the first stop of the Tab key. */}
+          <IncomingChats />
           <StatusCard />
           {loadFailed ? <p class="error-box" role="alert">{t("chat.loadFailed")}</p> : null}
           {list && list.length > 0 ? (

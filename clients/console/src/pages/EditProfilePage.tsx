@@ -10,6 +10,7 @@ import { HeadshotBox } from "../components/HeadshotBox.tsx";
 import { TimeZonePicker } from "../components/TimeZonePicker.tsx";
 import { profileFieldErrors, profileFields, type FieldErrors } from "../profile/profileErrors.ts";
 import { useDocumentTitle } from "./useDocumentTitle.ts";
+import { useOffersTitle } from "../chat/OffersContext.tsx";
 
 type Load = "loading" | "notFound" | "failed" | { profile: Profile; zones: readonly string[] };
 type Outcome = "saved" | "invalid" | "viewOnly" | "failed" | undefined;
@@ -37,7 +38,7 @@ export function EditProfilePage({ headingRef, me, agentId, onSaved }: {
 }) {
   const { t } = useI18n();
   const [load, setLoad] = useState<Load>("loading");
-  useDocumentTitle(t("profile.pageTitle"));
+  useDocumentTitle(useOffersTitle(t("profile.pageTitle")));
 
   useEffect(() => {
     let current = true;

@@ -1,0 +1,139 @@
+import { createContext, type ComponentChildren } from "preact";
+import { useContext, useEffect, useReducer, useRef, useState } from "preact/hooks";
+import { hubErrorMessage, type OfferClosedDto } from "@showroom/sdk";
+import type { ConsoleHub } from "../useAgentHub.ts";
+import { useChats } from "./ChatsContext.tsx";
+import { noOffers, offersReducer, waitingCount, type OfferCard } from "./offers.ts";
+import { silentAlerts, type OfferAlerts } from "./offerAlerts.ts";
+
+/** How long a card that someone else took keeps saying so before it goes. */
+const goneShownMs = 4000;
+
+/** Why a card left, for the polite status line: the shopper's name as the card showed it, and the reason. */
+export interface OfferNotice {
+  /** Changes with every notice, so the same words twice are announced twice. */
+  key: number;
+  shopperName: string | null;
+  reason: OfferClosedDto["reason"];
+  takenBy: string | null;
+}
+
+export interface Offers {
+  /** Longest waiting first. */
+  cards: readonly OfferCard[];
+  /** Offers waiting for an answer (not the ones saying "Already taken"). */
+  waiting: number;
+  notice: OfferNotice | undefined;
+  /** Resolves once answered: true when the chat is now this agent's and open; otherwise the card says who took it. */
+  accept(id: string): Promise<boolean>;
+  decline(id: string): void;
+}
+
+const OffersContext = createContext<Offers | undefined>(undefined);
+
+export function useOffers(): Offers {
+  const offers = useContext(OffersContext);
+  if (!offers) throw new Error("useOffers needs an OffersProvider.");
+  return offers;
+}
+
+/**
+ * The chats offered to this agent: read from the hub at every (re)connection, then followed through OfferReceived
+ * and OfferClosed. Accept asks the server, which lets exactly one agent win; the winner's chat opens here.
+ */
+export function OffersProvider({ hub, alerts = silentAlerts, children }: { hub: ConsoleHub; alerts?: OfferAlerts; children: ComponentChildren }) {
+  const [state, dispatch] = useReducer(offersReducer, noOffers);
+  const [notice, setNotice] = useState<OfferNotice | undefined>(undefined);
+  const { adopt } = useChats();
+  const latest = useRef(state);
+  latest.current = state;
+  const latestHub = useRef(hub);
+  latestHub.current = hub;
+  const noticeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const goneTimers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
+
+  const say = (card: OfferCard | undefined, reason: OfferClosedDto["reason"], takenBy: string | null) => {
+    if (noticeTimer.current !== undefined) clearTimeout(noticeTimer.current);
+    setNotice((n) => ({ key: (n?.key ?? 0) + 1, shopperName: card?.offer.shopperName ?? null, reason, takenBy }));
+    noticeTimer.current = setTimeout(() => setNotice(undefined), 10_000);
+  };
+
+  // At start and after every reconnection: offers made or closed while away were not pushed to this client.
+  const connected = hub.state === "connected";
+  useEffect(() => {
+    if (!connected) return;
+    latestHub.current.offers().then((offers) => dispatch({ type: "resynced", offers }), () => undefined);
+  }, [connected]);
+
+  useEffect(
+    () =>
+      hub.onOffers({
+        offerReceived: (offer) => {
+          dispatch({ type: "received", offer });
+          alerts.offerArrived(offer);
+        },
+        offerClosed: (closed) => {
+          const card = latest.current.cards.find((c) => c.offer.id === closed.offerId);
+          dispatch({ type: "closed", closed });
+          // This client's own Accept answers for itself; elsewhere the card goes, and the line says why.
+          if (card && card.state !== "accepting") say(card, closed.reason, closed.takenBy);
+        },
+      }),
+    [],
+  );
+
+  // A card saying "Already taken" goes after a few seconds.
+  useEffect(() => {
+    for (const card of state.cards) {
+      if (card.state !== "gone" || goneTimers.current.has(card.offer.id)) continue;
+      const id = card.offer.id;
+      goneTimers.current.set(id, setTimeout(() => {
+        goneTimers.current.delete(id);
+        dispatch({ type: "removed", id });
+      }, goneShownMs));
+    }
+  }, [state.cards]);
+
+  useEffect(() => () => {
+    for (const timer of goneTimers.current.values()) clearTimeout(timer);
+    if (noticeTimer.current !== undefined) clearTimeout(noticeTimer.current);
+  }, []);
+
+  const waiting = waitingCount(state);
+  useEffect(() => alerts.waitingChanged(waiting), [waiting]);
+
+  const accept = async (id: string) => {
+    const card = latest.current.cards.find((c) => c.offer.id === id);
+    if (card?.state !== "open") return false;
+    dispatch({ type: "accepting", id });
+    try {
+      const result = await latestHub.current.acceptOffer(id);
+      if (result.accepted && result.conversation) {
+        adopt(result.conversation);
+        dispatch({ type: "removed", id });
+        return true;
+      }
+      dispatch({ type: "taken", id, takenBy: result.takenBy });
+      say(card, "taken", result.takenBy);
+    } catch (error) {
+      // A refusal with a reason (e.g. the status no longer allows it) is shown; a lost connection gets the generic line.
+      dispatch({ type: "acceptFailed", id, error: hubErrorMessage(error) ?? "" });
+    }
+    return false;
+  };
+
+  const decline = (id: string) => {
+    dispatch({ type: "removed", id });
+    // Declining is only a courtesy to routing: if it did not reach the server, the offer times out; a resync shows the truth.
+    latestHub.current.declineOffer(id).catch(() => undefined);
+  };
+
+  const value: Offers = { cards: state.cards, waiting, notice, accept, decline };
+  return <OffersContext.Provider value={value}>{children}</OffersContext.Provider>;
+}
+
+/** "(2) Chat Screen – Showroom": the tab says how many offers wait, wherever the agent is in the console. */
+export function useOffersTitle(title: string): string {
+  const offers = useContext(OffersContext);
+  return offers && offers.waiting > 0 ? `(${offers.waiting}) ${title}` : title;
+}
