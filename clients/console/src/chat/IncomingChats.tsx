@@ -126,45 +126,46 @@ function Offer({ card, now, isTop, onAccept, onDecline }: { card: OfferCard; now
         {offer.returningShopper ? <span class="tag">{t("chat.returning")}</span> : null}
         <span class="offer-waiting">{t("offers.waiting", { time: waited })}</span>
       </div>
-      {offer.kind === "Transfer" ? (
-        <p class="offer-transfer">
-          <strong>{t("offers.transfer", { name: offer.fromAgentName?.trim() || t("offers.anotherAgent") })}</strong>
-          {offer.note?.trim() ? <span class="offer-note">{t("offers.note", { note: offer.note.trim() })}</span> : null}
-        </p>
-      ) : null}
-      <p class="offer-line">{offer.dealerName} · {t(departmentKey[offer.department])}</p>
-      {summary || extras.length > 0 ? (
-        <p class="offer-line offer-vehicle">
-          {summary ? <strong>{summary}</strong> : null}
-          {extras.length > 0 ? <span class="muted">{(summary ? " · " : "") + extras.join(" · ")}</span> : null}
-        </p>
-      ) : null}
-      {pageText ? (
-        <p class="offer-line offer-page">
-          {pageUrl ? <a href={pageUrl} target="_blank" rel="noopener noreferrer">{pageText}</a> : pageText}
-        </p>
-      ) : null}
+      {/* Right after the name in the tab order, shown in the card's right column. */}
       {card.state === "gone" ? (
         <p class="offer-gone" tabIndex={-1}>
           {card.takenBy ? t("offers.closed.taken", { name: card.takenBy }) : t("offers.closed.unavailable")}
         </p>
       ) : (
-        <>
-          {card.error !== undefined ? <p class="field-error" role="alert">{card.error || t("offers.acceptFailed")}</p> : null}
-          <div class="offer-actions">
-            <button type="button" class="button primary" aria-label={t("offers.acceptLabel", { name })}
-              title={isTop ? t("offers.acceptTitle", { shortcut: acceptShortcut }) : undefined}
-              aria-keyshortcuts={isTop ? acceptShortcut : undefined}
-              aria-disabled={accepting ? "true" : undefined} onClick={() => !accepting && onAccept()}>
-              {accepting ? t("offers.accepting") : t("offers.accept")}
-            </button>
-            <button type="button" class="button secondary" aria-label={t("offers.declineLabel", { name })}
-              aria-disabled={accepting ? "true" : undefined} onClick={() => !accepting && onDecline()}>
-              {t("offers.decline")}
-            </button>
-          </div>
-        </>
+        <div class="offer-actions">
+          <button type="button" class="button primary" aria-label={t("offers.acceptLabel", { name })}
+            title={isTop ? t("offers.acceptTitle", { shortcut: acceptShortcut }) : undefined}
+            aria-keyshortcuts={isTop ? acceptShortcut : undefined}
+            aria-disabled={accepting ? "true" : undefined} onClick={() => !accepting && onAccept()}>
+            {accepting ? t("offers.accepting") : t("offers.accept")}
+          </button>
+          <button type="button" class="button secondary" aria-label={t("offers.declineLabel", { name })}
+            aria-disabled={accepting ? "true" : undefined} onClick={() => !accepting && onDecline()}>
+            {t("offers.decline")}
+          </button>
+        </div>
       )}
+      <div class="offer-body">
+        {card.error !== undefined && card.state === "open" ? <p class="field-error" role="alert">{card.error || t("offers.acceptFailed")}</p> : null}
+        {offer.kind === "Transfer" ? (
+          <p class="offer-transfer">
+            <strong>{t("offers.transfer", { name: offer.fromAgentName?.trim() || t("offers.anotherAgent") })}</strong>
+            {offer.note?.trim() ? <span class="offer-note">{t("offers.note", { note: offer.note.trim() })}</span> : null}
+          </p>
+        ) : null}
+        <p class="offer-line">{offer.dealerName} · {t(departmentKey[offer.department])}</p>
+        {summary || extras.length > 0 ? (
+          <p class="offer-line offer-vehicle">
+            {summary ? <strong>{summary}</strong> : null}
+            {extras.length > 0 ? <span class="muted">{(summary ? " · " : "") + extras.join(" · ")}</span> : null}
+          </p>
+        ) : null}
+        {pageText ? (
+          <p class="offer-line offer-page">
+            {pageUrl ? <a href={pageUrl} target="_blank" rel="noopener noreferrer">{pageText}</a> : pageText}
+          </p>
+        ) : null}
+      </div>
     </li>
   );
 }

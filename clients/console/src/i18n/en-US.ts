@@ -30,7 +30,7 @@ export const enUS = {
 
   "chat.pageTitle": "Chat Screen – Showroom",
   "chat.title": "Chat Screen",
-  "chat.empty": "No chats yet. Chats offered to you will appear here.",
+  "chat.empty": "No chats yet. Chats you accept will appear here.",
 
   "profile.pageTitle": "Edit Profile – Showroom",
   "profile.title": "Edit Profile",

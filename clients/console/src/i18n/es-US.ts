@@ -31,7 +31,7 @@ export const esUS: Catalog = {
 
   "chat.pageTitle": "Pantalla de chat – Showroom",
   "chat.title": "Pantalla de chat",
-  "chat.empty": "Aún no hay chats. Los chats que se le ofrezcan aparecerán aquí.",
+  "chat.empty": "Aún no hay chats. Los chats que acepte aparecerán aquí.",
 
   "profile.pageTitle": "Editar perfil – Showroom",
   "profile.title": "Editar perfil",

@@ -31,7 +31,7 @@ export const frCA: Catalog = {
 
   "chat.pageTitle": "Écran de clavardage – Showroom",
   "chat.title": "Écran de clavardage",
-  "chat.empty": "Aucun clavardage pour l’instant. Les clavardages qui vous sont offerts apparaîtront ici.",
+  "chat.empty": "Aucun clavardage pour l’instant. Les clavardages que vous acceptez apparaîtront ici.",
 
   "profile.pageTitle": "Modifier le profil – Showroom",
   "profile.title": "Modifier le profil",
