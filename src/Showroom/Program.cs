@@ -13,6 +13,7 @@ using Showroom.Operations;
 using Showroom.Presence;
 using Showroom.Profiles;
 using Showroom.Realtime;
+using Showroom.Routing;
 
 try
 {
@@ -39,7 +40,10 @@ try
     builder.Services.AddShowroomPresence(builder.Configuration);
 
     // Conversations: the shoppers' widget and hub, messages stored once and in order.
-    builder.Services.AddShowroomConversations();
+    builder.Services.AddShowroomConversations(builder.Configuration);
+
+    // Routing: a new chat becomes offers to eligible agents until one accepts; deadlines kept in the database.
+    builder.Services.AddShowroomRouting(builder.Configuration);
 
     // Profiles' files (headshots) and e-mail: seams to the file store and the mail server.
     builder.Services.AddSingleton<IFileStore, FolderFileStore>();
@@ -77,6 +81,7 @@ try
     api.MapStatusApi();
     api.MapPresenceSettingsApi();
     api.MapConversationsApi();
+    api.MapRoutingApi();
     api.MapEmailApi();
 
     app.MapWidgetApi().MapWidgetLeads();

@@ -31,6 +31,9 @@ public sealed class Agent : IdentityUser<Guid>
 
     public Guid? PrimaryDealerId { get; set; }
 
+    /// <summary>Chats this agent handles at once; null takes the dealer's default.</summary>
+    public int? ChatLimit { get; set; }
+
     /// <summary>Changes with every new headshot, so its URL changes and caches can keep files forever.</summary>
     public string? HeadshotVersion { get; set; }
 

@@ -2,28 +2,32 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Showroom.Data;
 using Showroom.Dealers;
-using Showroom.Presence;
 using Showroom.Profiles;
 using Showroom.Realtime;
+using Showroom.Routing;
 
 namespace Showroom.Conversations;
 
 /// <summary>A conversation as the agent sees it: the shopper's details and what they are looking at.</summary>
 public sealed record AgentConversationDto(
-    Guid Id, Guid DealerId, DepartmentKind Department, ConversationStatus Status, string? ShopperName, string? ShopperEmail,
-    string? ShopperPhone, string? PageUrl, string? PageTitle, VehicleOfInterest? Vehicle, DateTimeOffset CreatedAt, long LastSeq);
+    Guid Id, Guid DealerId, string DealerName, DepartmentKind Department, ConversationStatus Status, string? ShopperName, string? ShopperEmail,
+    string? ShopperPhone, string? PageUrl, string? PageTitle, VehicleOfInterest? Vehicle, DateTimeOffset CreatedAt, long LastSeq,
+    long AgentReadSeq, long ShopperReadSeq, DateTimeOffset? AcceptedAt, bool ReturningShopper);
 
 /// <summary>
-/// The rules of a conversation in one place; both hubs stay thin and call this. Every change is
-/// committed first and told to the shopper's tabs and the agent's clients after.
+/// The rules of a conversation in one place; both hubs and routing stay thin and call this. Every change
+/// is committed first and told to the shopper's tabs and the agent's clients after.
 /// </summary>
 public sealed class ConversationService(
     ShowroomDb db,
     MessageStore messages,
     TimeProvider clock,
+    OfferBook offers,
+    RoutingWake wake,
     IHubContext<ShopperHub, IShopperClient> shoppers,
     IHubContext<AgentHub, IAgentClient> agents)
 {
+    /// <summary>Starts a chat in line for routing, or returns the visitor's open one: never a second chat.</summary>
     public async Task<Conversation> StartAsync(Visitor visitor, StartConversationRequest request, CancellationToken ct)
     {
         var conversation = await OpenForAsync(visitor, ct);
@@ -31,35 +35,49 @@ public sealed class ConversationService(
         {
             return conversation;
         }
+        var now = clock.GetUtcNow();
+        var previousAgent = await db.Conversations
+            .Where(c => c.DealerId == visitor.DealerId && c.VisitorId == visitor.VisitorId)
+            .OrderByDescending(c => c.CreatedAt)
+            .Select(c => new { c.AssignedAgentId })
+            .FirstOrDefaultAsync(ct);
+        var sticky = await db.Dealers.Where(d => d.Id == visitor.DealerId).Select(d => d.StickyReturningShoppers).SingleAsync(ct);
         conversation = new Conversation
         {
             DealerId = visitor.DealerId,
             VisitorId = visitor.VisitorId,
             Department = request.Department ?? DepartmentKind.Sales,
             Status = ConversationStatus.Waiting,
-            CreatedAt = clock.GetUtcNow(),
+            CreatedAt = now,
+            ShopperSeenAt = now,
             ShopperName = Blank(request.Name),
             ShopperEmail = Blank(request.Email),
             ShopperPhone = Blank(request.Phone),
             PageUrl = Blank(request.PageUrl),
             PageTitle = Blank(request.PageTitle),
             Vehicle = request.Vehicle,
+            ReturningShopper = previousAgent is not null,
+            Routing = new RoutingState { QueuedAt = now, PreferredAgentId = sticky ? previousAgent?.AssignedAgentId : null },
         };
         db.Conversations.Add(conversation);
         await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        await offers.RecordAsync(conversation.Id, conversation.DealerId, null, RoutingStep.Queued, 0, ct);
         return conversation;
     }
 
     public Task<Conversation?> OpenForAsync(Visitor visitor, CancellationToken ct) =>
-        db.Conversations
-            .Where(c => c.DealerId == visitor.DealerId && c.VisitorId == visitor.VisitorId && c.Status != ConversationStatus.Ended)
+        db.Conversations.AsNoTracking()
+            .Where(c => c.DealerId == visitor.DealerId && c.VisitorId == visitor.VisitorId
+                && (c.Status == ConversationStatus.Waiting || c.Status == ConversationStatus.Active))
             .OrderByDescending(c => c.CreatedAt)
             .FirstOrDefaultAsync(ct);
 
     /// <summary>Stores a message once and tells the shopper's tabs and the assigned agent.</summary>
-    public async Task<MessageDto> SendAsync(Conversation conversation, SenderKind sender, Guid? agentId, string clientMessageId, string text, CancellationToken ct)
+    public async Task<MessageDto> SendAsync(
+        Conversation conversation, SenderKind sender, Guid? agentId, string clientMessageId, string text, CancellationToken ct, bool closingLine = false)
     {
-        var (message, created) = await messages.AppendAsync(conversation, sender, agentId, clientMessageId, text, ct);
+        var (message, created) = await messages.AppendAsync(conversation, sender, agentId, clientMessageId, text, ct, closingLine);
         var name = agentId is null ? null : await db.Users.Where(a => a.Id == agentId).Select(a => a.FirstName).SingleOrDefaultAsync(ct);
         var dto = MessageStore.ToDto(message, name);
         if (created)
@@ -75,98 +93,97 @@ public sealed class ConversationService(
     }
 
     /// <summary>Ends the chat with a closing line both sides see; ending an ended chat does nothing.</summary>
-    public async Task EndAsync(Conversation conversation, CancellationToken ct)
+    public Task EndAsync(Conversation conversation, CancellationToken ct) =>
+        CloseAsync(conversation, ConversationStatus.Ended, "Chat ended", ct);
+
+    /// <summary>
+    /// Closes an open chat (Ended or Missed) by one conditional update, then writes its closing line and
+    /// tells everyone: offers still ringing are withdrawn, the agent's seat is free, the line moves up.
+    /// False when it was closed already.
+    /// </summary>
+    public async Task<bool> CloseAsync(Conversation conversation, ConversationStatus to, string line, CancellationToken ct)
     {
-        try
-        {
-            await SendAsync(conversation, SenderKind.System, null, "system:ended", "Chat ended", ct);
-        }
-        catch (ConversationClosedException)
-        {
-            return;
-        }
         var now = clock.GetUtcNow();
-        await db.Conversations.Where(c => c.Id == conversation.Id && c.Status != ConversationStatus.Ended)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, ConversationStatus.Ended).SetProperty(c => c.EndedAt, now), ct);
+        var closed = await db.Conversations
+            .Where(c => c.Id == conversation.Id && (c.Status == ConversationStatus.Waiting || c.Status == ConversationStatus.Active))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, to).SetProperty(c => c.EndedAt, now).SetProperty(c => c.Routing.NextAt, (DateTimeOffset?)null), ct);
+        if (closed == 0)
+        {
+            return false;
+        }
+        await offers.WithdrawAllAsync(conversation.Id, to == ConversationStatus.Missed ? OfferBook.Missed : OfferBook.Ended, null, except: null, ct);
+        await SendAsync(conversation, SenderKind.System, null, "system:closed", line, ct, closingLine: true);
         var ended = await db.Conversations.AsNoTracking().SingleAsync(c => c.Id == conversation.Id, ct);
         await shoppers.Clients.Group(ShopperHub.ConversationGroup(ended.Id)).ConversationChanged(await ToShopperDtoAsync(ended, ct));
         if (ended.AssignedAgentId is { } agent)
         {
-            await agents.Clients.Group(AgentHub.AgentGroup(agent)).ConversationUpdated(ToAgentDto(ended));
+            await agents.Clients.Group(AgentHub.AgentGroup(agent)).ConversationUpdated(await ToAgentDtoAsync(ended, ct));
+            wake.Dealer(ended.DealerId);
         }
+        else
+        {
+            await TellQueueAsync(ended.DealerId, ended.Department, ct);
+        }
+        return true;
+    }
+
+    /// <summary>An agent accepted the chat: the shopper sees who joined, the rest of the line moves up.</summary>
+    public async Task AgentJoinedAsync(Conversation conversation, Guid agentId, string name, CancellationToken ct)
+    {
+        await SendAsync(conversation, SenderKind.System, null, $"system:joined:{agentId:N}:{conversation.Routing.Stamp}", $"{name} joined the chat", ct);
+        await shoppers.Clients.Group(ShopperHub.ConversationGroup(conversation.Id)).ConversationChanged(await ToShopperDtoAsync(conversation, ct));
+        await TellQueueAsync(conversation.DealerId, conversation.Department, ct);
     }
 
     /// <summary>
-    /// The agent went Offline: each of their active chats goes back to be answered by someone else, with a
-    /// line for the shopper. Conditional per chat, so a chat the agent ended meanwhile stays ended.
+    /// The agent went Offline: each of their active chats goes back to routing as a transfer (Available or
+    /// Away agents may take it), with a line for the shopper. Conditional per chat, so a chat the agent
+    /// ended meanwhile stays ended.
     /// </summary>
     public async Task ReturnChatsOfAsync(Guid agentId, CancellationToken ct)
     {
         var name = await db.Users.Where(a => a.Id == agentId).Select(a => a.FirstName).SingleOrDefaultAsync(ct) ?? "Your agent";
         var chats = await db.Conversations.AsNoTracking()
             .Where(c => c.AssignedAgentId == agentId && c.Status == ConversationStatus.Active).ToListAsync(ct);
+        var now = clock.GetUtcNow();
         foreach (var chat in chats)
         {
             var released = await db.Conversations
                 .Where(c => c.Id == chat.Id && c.AssignedAgentId == agentId && c.Status == ConversationStatus.Active)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.AssignedAgentId, (Guid?)null).SetProperty(c => c.Status, ConversationStatus.Waiting), ct);
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(c => c.AssignedAgentId, (Guid?)null)
+                    .SetProperty(c => c.Status, ConversationStatus.Waiting)
+                    .SetProperty(c => c.Routing.QueuedAt, now)
+                    .SetProperty(c => c.Routing.IsTransfer, true)
+                    .SetProperty(c => c.Routing.Round, 0)
+                    .SetProperty(c => c.Routing.EscalationLevel, 0)
+                    .SetProperty(c => c.Routing.NextAt, (DateTimeOffset?)null)
+                    .SetProperty(c => c.Routing.PreferredAgentId, (Guid?)null)
+                    .SetProperty(c => c.Routing.Stamp, c => c.Routing.Stamp + 1), ct);
             if (released == 0)
             {
                 continue;
             }
-            chat.AssignedAgentId = null;
-            chat.Status = ConversationStatus.Waiting;
-            await SendAsync(chat, SenderKind.System, null, $"system:left:{Guid.NewGuid():N}",
+            var back = await db.Conversations.AsNoTracking().SingleAsync(c => c.Id == chat.Id, ct);
+            await offers.RecordAsync(chat.Id, chat.DealerId, agentId, RoutingStep.Queued, 0, ct);
+            await SendAsync(back, SenderKind.System, null, $"system:left:{agentId:N}:{back.Routing.Stamp}",
                 $"{name} was disconnected. We are finding someone else to help you.", ct);
-            await agents.Clients.Group(AgentHub.AgentGroup(agentId)).ConversationUpdated(ToAgentDto(chat));
-            await shoppers.Clients.Group(ShopperHub.ConversationGroup(chat.Id)).ConversationChanged(await ToShopperDtoAsync(chat, ct));
-            await AssignStandInAsync(chat, ct);
+            await agents.Clients.Group(AgentHub.AgentGroup(agentId)).ConversationUpdated(await ToAgentDtoAsync(back, ct));
+            await shoppers.Clients.Group(ShopperHub.ConversationGroup(chat.Id)).ConversationChanged(await ToShopperDtoAsync(back, ct));
+            wake.Dealer(chat.DealerId);
         }
     }
 
-    /// <summary>
-    /// Until routing offers chats, a new chat goes to the least busy Available agent of its department
-    /// with a live connection. One conditional update: a chat is never assigned twice.
-    /// </summary>
-    public async Task AssignStandInAsync(Conversation conversation, CancellationToken ct)
+    /// <summary>Tells every waiting shopper of the department their place in line.</summary>
+    public async Task TellQueueAsync(Guid dealerId, DepartmentKind department, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var candidates = await db.DepartmentMemberships
-            .Where(m => m.DealerId == conversation.DealerId)
-            .Join(db.Departments.Where(d => d.Kind == conversation.Department), m => m.DepartmentId, d => d.Id, (m, d) => m.AgentId)
-            .Join(db.Users.Where(a => a.IsActive), id => id, a => a.Id, (id, a) => a)
-            .Join(db.AgentStates, a => a.Id, s => s.AgentId, (a, s) => new { Agent = a, State = s })
-            .Select(x => new
-            {
-                x.Agent.Id,
-                x.Agent.FirstName,
-                x.Agent.HeadshotVersion,
-                x.State.Status,
-                x.State.IsOnline,
-                Live = db.ConnectionLeases.Any(l => l.AgentId == x.Agent.Id && l.ExpiresAt > now),
-                Active = db.Conversations.Count(c => c.AssignedAgentId == x.Agent.Id && c.Status == ConversationStatus.Active),
-            })
-            .ToListAsync(ct);
-        var chosen = candidates
-            .Where(c => Eligibility.Decide(c.IsOnline ? (ShownStatus)c.Status : ShownStatus.Offline, c.Live, Delivery.CustomerChatOffer) == Decision.Notify)
-            .OrderBy(c => c.Active).ThenBy(c => c.Id)
-            .FirstOrDefault();
-        if (chosen is null)
+        var waiting = await db.Conversations.AsNoTracking()
+            .Where(c => c.DealerId == dealerId && c.Department == department && c.Status == ConversationStatus.Waiting)
+            .OrderBy(c => c.Routing.QueuedAt).ToListAsync(ct);
+        foreach (var chat in waiting)
         {
-            return;
+            await shoppers.Clients.Group(ShopperHub.ConversationGroup(chat.Id)).ConversationChanged(await ToShopperDtoAsync(chat, ct));
         }
-        var assigned = await db.Conversations.Where(c => c.Id == conversation.Id && c.AssignedAgentId == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.AssignedAgentId, chosen.Id).SetProperty(c => c.Status, ConversationStatus.Active), ct);
-        if (assigned == 0)
-        {
-            return;
-        }
-        conversation.AssignedAgentId = chosen.Id;
-        conversation.Status = ConversationStatus.Active;
-        await agents.Clients.Group(AgentHub.AgentGroup(chosen.Id)).ConversationAssigned(ToAgentDto(conversation));
-        await SendAsync(conversation, SenderKind.System, null, $"system:joined:{chosen.Id:N}", $"{chosen.FirstName} joined the chat", ct);
-        await shoppers.Clients.Group(ShopperHub.ConversationGroup(conversation.Id))
-            .ConversationChanged(await ToShopperDtoAsync(conversation, ct));
     }
 
     public async Task<ConversationDto> ToShopperDtoAsync(Conversation c, CancellationToken ct)
@@ -174,12 +191,24 @@ public sealed class ConversationService(
         var agent = c.AssignedAgentId is null
             ? null
             : await db.Users.Where(a => a.Id == c.AssignedAgentId).Select(a => new { a.Id, a.FirstName, a.HeadshotVersion }).SingleOrDefaultAsync(ct);
+        int? place = null;
+        if (c.Status == ConversationStatus.Waiting)
+        {
+            var queuedAt = c.Routing.QueuedAt;
+            place = 1 + await db.Conversations.CountAsync(o => o.DealerId == c.DealerId && o.Department == c.Department
+                && o.Status == ConversationStatus.Waiting && o.Routing.QueuedAt < queuedAt, ct);
+        }
         return new ConversationDto(c.Id, c.Status, c.Department, c.LastSeq, c.CreatedAt,
-            agent?.FirstName, agent is null ? null : ProfileApi.HeadshotUrl(agent.Id, agent.HeadshotVersion, HeadshotProcessor.SmallSize));
+            agent?.FirstName, agent is null ? null : ProfileApi.HeadshotUrl(agent.Id, agent.HeadshotVersion, HeadshotProcessor.SmallSize),
+            place, c.ShopperEmail, c.TranscriptSentAt is not null, c.AgentReadSeq, c.ShopperReadSeq);
     }
 
-    public static AgentConversationDto ToAgentDto(Conversation c) => new(
-        c.Id, c.DealerId, c.Department, c.Status, c.ShopperName, c.ShopperEmail, c.ShopperPhone, c.PageUrl, c.PageTitle, c.Vehicle, c.CreatedAt, c.LastSeq);
+    public async Task<AgentConversationDto> ToAgentDtoAsync(Conversation c, CancellationToken ct) =>
+        ToAgentDto(c, await db.Dealers.Where(d => d.Id == c.DealerId).Select(d => d.Name).SingleAsync(ct));
+
+    public static AgentConversationDto ToAgentDto(Conversation c, string dealerName) => new(
+        c.Id, c.DealerId, dealerName, c.Department, c.Status, c.ShopperName, c.ShopperEmail, c.ShopperPhone, c.PageUrl, c.PageTitle, c.Vehicle,
+        c.CreatedAt, c.LastSeq, c.AgentReadSeq, c.ShopperReadSeq, c.AcceptedAt, c.ReturningShopper);
 
     static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -18,9 +18,9 @@ public static class ConversationsApi
     {
         var agentId = http.User.AgentId();
         var open = await db.Conversations.AsNoTracking()
-            .Where(c => c.AssignedAgentId == agentId && c.Status != ConversationStatus.Ended)
-            .OrderBy(c => c.CreatedAt)
+            .Where(c => c.AssignedAgentId == agentId && c.Status == ConversationStatus.Active)
+            .Join(db.Dealers, c => c.DealerId, d => d.Id, (c, d) => new { Chat = c, DealerName = d.Name })
             .ToListAsync(ct);
-        return TypedResults.Ok(open.Select(ConversationService.ToAgentDto).ToList());
+        return TypedResults.Ok(open.OrderBy(x => x.Chat.CreatedAt).Select(x => ConversationService.ToAgentDto(x.Chat, x.DealerName)).ToList());
     }
 }

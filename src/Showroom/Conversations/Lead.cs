@@ -16,4 +16,7 @@ public sealed class Lead
     public string? PageUrl { get; set; }
     public VehicleOfInterest? Vehicle { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The chat nobody answered, when the form followed a missed chat.</summary>
+    public Guid? ConversationId { get; set; }
 }

@@ -12,7 +12,8 @@ using Showroom.Email;
 namespace Showroom.Conversations;
 
 public sealed record LeadRequest(
-    string? VisitorToken, string? Name, string? Email, string? Phone, string? Message, DepartmentKind? Department, string? PageUrl, VehicleOfInterest? Vehicle);
+    string? VisitorToken, string? Name, string? Email, string? Phone, string? Message, DepartmentKind? Department, string? PageUrl, VehicleOfInterest? Vehicle,
+    Guid? ConversationId = null);
 
 public sealed record LeadDto(Guid Id, DepartmentKind Department, string Name, string? Email, string? Phone, string Message, string? PageUrl,
     VehicleOfInterest? Vehicle, DateTimeOffset CreatedAt);
@@ -76,6 +77,9 @@ public static class LeadsApi
             PageUrl = request.PageUrl is { Length: <= 2048 } url ? url : null,
             Vehicle = request.Vehicle,
             CreatedAt = clock.GetUtcNow(),
+            // Linked only to a chat of this very visitor: a guessed id links nothing.
+            ConversationId = request.ConversationId is { } chat
+                && await db.Conversations.AnyAsync(c => c.Id == chat && c.DealerId == dealer.Id && c.VisitorId == visitor, ct) ? chat : null,
         };
         db.Leads.Add(lead);
         await db.SaveChangesAsync(ct);

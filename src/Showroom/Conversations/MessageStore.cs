@@ -19,8 +19,9 @@ public sealed class MessageStore(ShowroomDb db, TimeProvider clock)
 {
     public const int MaxLength = 4000;
 
+    /// <param name="closingLine">The line a closed chat ends with ("Chat ended"), written after the status changed; any other message needs an open chat.</param>
     public async Task<(ChatMessage Message, bool Created)> AppendAsync(
-        Conversation conversation, SenderKind sender, Guid? agentId, string clientMessageId, string text, CancellationToken ct)
+        Conversation conversation, SenderKind sender, Guid? agentId, string clientMessageId, string text, CancellationToken ct, bool closingLine = false)
     {
         if (await FindAsync(conversation.Id, clientMessageId, ct) is { } existing)
         {
@@ -28,7 +29,7 @@ public sealed class MessageStore(ShowroomDb db, TimeProvider clock)
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var bumped = await db.Conversations
-            .Where(c => c.Id == conversation.Id && c.Status != ConversationStatus.Ended)
+            .Where(c => c.Id == conversation.Id && (closingLine || c.Status == ConversationStatus.Waiting || c.Status == ConversationStatus.Active))
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSeq, c => c.LastSeq + 1), ct);
         if (bumped == 0)
         {

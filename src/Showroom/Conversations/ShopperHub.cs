@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Showroom.Data;
 using Showroom.Dealers;
+using Showroom.Routing;
 
 namespace Showroom.Conversations;
 
@@ -15,9 +16,13 @@ public sealed record StartConversationRequest(
     [property: MaxLength(300)] string? PageTitle,
     VehicleOfInterest? Vehicle);
 
-/// <summary>A conversation as the shopper sees it; the agent's first name and headshot once one has joined.</summary>
+/// <summary>
+/// A conversation as the shopper sees it: the agent's first name and headshot once one has joined, the place in
+/// line while waiting, the address the transcript goes to, and both read marks.
+/// </summary>
 public sealed record ConversationDto(
-    Guid Id, ConversationStatus Status, DepartmentKind Department, long LastSeq, DateTimeOffset CreatedAt, string? AgentName, string? AgentHeadshotUrl);
+    Guid Id, ConversationStatus Status, DepartmentKind Department, long LastSeq, DateTimeOffset CreatedAt, string? AgentName, string? AgentHeadshotUrl,
+    int? QueuePosition, string? ShopperEmail, bool TranscriptSent, long AgentReadSeq, long ShopperReadSeq);
 
 /// <summary>What the server calls on a shopper's widget.</summary>
 public interface IShopperClient
@@ -25,6 +30,12 @@ public interface IShopperClient
     Task MessageReceived(MessageDto message);
 
     Task ConversationChanged(ConversationDto conversation);
+
+    /// <summary>The agent started or stopped typing.</summary>
+    Task Typing(TypingDto typing);
+
+    /// <summary>A read receipt: the agent's, or the shopper's own from another tab.</summary>
+    Task ReadUpTo(ReadDto read);
 }
 
 /// <summary>
@@ -32,7 +43,9 @@ public interface IShopperClient
 /// (with the page's origin); every method finds conversations by that visitor and dealer only, so a
 /// guessed conversation id of someone else finds nothing.
 /// </summary>
-public sealed class ShopperHub(ShowroomDb db, ConversationService conversations, MessageStore messages, ShopperRateLimits limits) : Hub<IShopperClient>
+public sealed class ShopperHub(
+    ShowroomDb db, ConversationService conversations, MessageStore messages, ShopperRateLimits limits, Router router, LiveSignals signals,
+    Transcripts transcripts, ShopperConnections connections, TimeProvider clock) : Hub<IShopperClient>
 {
     public const string Path = "/hubs/shopper";
 
@@ -47,8 +60,27 @@ public sealed class ShopperHub(ShowroomDb db, ConversationService conversations,
         // Resume: a new page or tab of the same visitor joins their open conversation at once.
         if (await conversations.OpenForAsync(Me, Context.ConnectionAborted) is { } open)
         {
-            await Groups.AddToGroupAsync(Context.ConnectionId, ConversationGroup(open.Id), Context.ConnectionAborted);
+            await JoinAsync(open.Id);
         }
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        connections.Leave(Context.ConnectionId);
+        // The shopper's absence counts from the last tab that closed.
+        if (await conversations.OpenForAsync(Me, CancellationToken.None) is { } open)
+        {
+            var now = clock.GetUtcNow();
+            await db.Conversations.Where(c => c.Id == open.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.ShopperSeenAt, now), CancellationToken.None);
+        }
+    }
+
+    async Task JoinAsync(Guid conversationId)
+    {
+        await Groups.AddToGroupAsync(Context.ConnectionId, ConversationGroup(conversationId), Context.ConnectionAborted);
+        connections.Join(Context.ConnectionId, conversationId);
+        var now = clock.GetUtcNow();
+        await db.Conversations.Where(c => c.Id == conversationId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ShopperSeenAt, now), Context.ConnectionAborted);
     }
 
     /// <summary>Starts a chat, or returns the visitor's open one: never a second chat.</summary>
@@ -63,13 +95,46 @@ public sealed class ShopperHub(ShowroomDb db, ConversationService conversations,
             throw new HubException(ShopperRateLimits.TooManyChats);
         }
         var conversation = await conversations.StartAsync(Me, request, CancellationToken.None);
-        // Joined before an agent is sought, so "Sam joined the chat" reaches this tab.
-        await Groups.AddToGroupAsync(Context.ConnectionId, ConversationGroup(conversation.Id), Context.ConnectionAborted);
-        if (conversation.AssignedAgentId is null)
+        // Joined before it is offered, so "Sam joined the chat" reaches this tab.
+        await JoinAsync(conversation.Id);
+        await router.RouteAsync(conversation.Id, CancellationToken.None);
+        var now = await db.Conversations.AsNoTracking().SingleAsync(c => c.Id == conversation.Id, Context.ConnectionAborted);
+        return await conversations.ToShopperDtoAsync(now, Context.ConnectionAborted);
+    }
+
+    /// <summary>The visitor's open conversation now, or null: after a reconnect the chat may have ended, been missed or moved on.</summary>
+    public async Task<ConversationDto?> Resume()
+    {
+        if (await conversations.OpenForAsync(Me, Context.ConnectionAborted) is not { } open)
         {
-            await conversations.AssignStandInAsync(conversation, CancellationToken.None);
+            return null;
         }
-        return await conversations.ToShopperDtoAsync(conversation, Context.ConnectionAborted);
+        await JoinAsync(open.Id);
+        return await conversations.ToShopperDtoAsync(open, Context.ConnectionAborted);
+    }
+
+    /// <summary>The shopper is typing (or stopped): told to the agent, never stored.</summary>
+    public async Task Typing(Guid conversationId, bool typing)
+    {
+        var chat = await MineAsync(conversationId);
+        if (chat.Status == ConversationStatus.Active)
+        {
+            await signals.TypingAsync(chat, SenderKind.Shopper, null, typing);
+        }
+    }
+
+    /// <summary>The shopper has seen every message up to <paramref name="seq"/>.</summary>
+    public async Task MarkRead(Guid conversationId, long seq) =>
+        await signals.MarkReadAsync(await MineAsync(conversationId), SenderKind.Shopper, seq, CancellationToken.None);
+
+    /// <summary>E-mails the transcript to the address the shopper gave when starting; once per chat.</summary>
+    public async Task EmailTranscript(Guid conversationId)
+    {
+        if (!limits.TrySendMessage(Me, Ip))
+        {
+            throw new HubException(ShopperRateLimits.TooFast);
+        }
+        await transcripts.SendAsync(await MineAsync(conversationId), CancellationToken.None);
     }
 
     /// <summary>Stores the message once (a retry with the same client id returns the stored one) and tells every tab and the agent.</summary>

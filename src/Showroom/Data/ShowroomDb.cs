@@ -8,6 +8,7 @@ using Showroom.Auth;
 using Showroom.Conversations;
 using Showroom.Dealers;
 using Showroom.Presence;
+using Showroom.Routing;
 
 namespace Showroom.Data;
 
@@ -31,6 +32,8 @@ public abstract class ShowroomDb(DbContextOptions options)
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<ChatMessage> Messages => Set<ChatMessage>();
     public DbSet<Lead> Leads => Set<Lead>();
+    public DbSet<ChatOffer> ChatOffers => Set<ChatOffer>();
+    public DbSet<RoutingEvent> RoutingEvents => Set<RoutingEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -69,6 +72,7 @@ public abstract class ShowroomDb(DbContextOptions options)
             department.Property(d => d.Name).HasMaxLength(100);
             department.Property(d => d.Kind).HasConversion<string>().HasMaxLength(16);
             department.HasIndex(d => new { d.DealerId, d.Kind }).IsUnique();
+            department.ComplexProperty(d => d.Routing, routing => routing.Property(r => r.Policy).HasConversion<string>().HasMaxLength(16));
             department.HasOne<Dealer>().WithMany().HasForeignKey(d => d.DealerId).OnDelete(DeleteBehavior.Cascade);
             department.OwnsMany(d => d.Hours, hours =>
             {
@@ -131,8 +135,28 @@ public abstract class ShowroomDb(DbContextOptions options)
             conversation.Property(c => c.PageUrl).HasMaxLength(2048);
             conversation.Property(c => c.PageTitle).HasMaxLength(300);
             conversation.OwnsOne(c => c.Vehicle, vehicle => vehicle.ToJson());
+            conversation.ComplexProperty(c => c.Routing);
+            conversation.HasIndex(c => new { c.Status, c.DealerId });
             conversation.HasIndex(c => new { c.DealerId, c.VisitorId, c.Status });
             conversation.HasOne<Dealer>().WithMany().HasForeignKey(c => c.DealerId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ChatOffer>(offer =>
+        {
+            offer.Property(o => o.Kind).HasConversion<string>().HasMaxLength(16);
+            offer.Property(o => o.State).HasConversion<string>().HasMaxLength(16);
+            offer.HasIndex(o => new { o.AgentId, o.State });
+            offer.HasIndex(o => new { o.ConversationId, o.State });
+            offer.HasOne<Conversation>().WithMany().HasForeignKey(o => o.ConversationId).OnDelete(DeleteBehavior.Cascade);
+            offer.HasOne<Agent>().WithMany().HasForeignKey(o => o.AgentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<RoutingEvent>(e =>
+        {
+            e.Property(x => x.Step).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(x => new { x.DealerId, x.At });
+            e.HasIndex(x => x.ConversationId);
+            e.HasOne<Conversation>().WithMany().HasForeignKey(x => x.ConversationId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<Lead>(lead =>

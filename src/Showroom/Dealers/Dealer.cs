@@ -30,4 +30,10 @@ public sealed class Dealer
 
     /// <summary>Available agents idle this long are set Away; null (the default) turns idle auto-away off.</summary>
     public int? IdleAwayMinutes { get; set; }
+
+    /// <summary>How many chats an agent handles at once unless their own limit says otherwise.</summary>
+    public int DefaultChatLimit { get; set; } = 8;
+
+    /// <summary>A returning shopper's chat is offered first to the agent they last chatted with, when eligible.</summary>
+    public bool StickyReturningShoppers { get; set; } = true;
 }

@@ -17,6 +17,8 @@ public sealed class Department
 
     /// <summary>Weekly opening hours, in the dealer's time zone.</summary>
     public List<BusinessHours> Hours { get; set; } = [];
+
+    public Routing.RoutingSettings Routing { get; set; } = new();
 }
 
 /// <summary>One opening interval on one weekday, in the dealer's local time.</summary>

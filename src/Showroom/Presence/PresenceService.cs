@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Showroom.Data;
 using Showroom.Realtime;
+using Showroom.Routing;
 
 namespace Showroom.Presence;
 
@@ -23,7 +24,8 @@ public sealed class PresenceService(
     TimeProvider clock,
     NodeIdentity node,
     IOptions<PresenceOptions> options,
-    IHubContext<AgentHub, IAgentClient> hub)
+    IHubContext<AgentHub, IAgentClient> hub,
+    RoutingWake wake)
 {
     public async Task<AgentState> GetAsync(Guid agentId, CancellationToken ct)
     {
@@ -48,6 +50,8 @@ public sealed class PresenceService(
         // A new tab is activity, and ends a grace period that had started.
         await db.AgentStates.Where(s => s.AgentId == agentId)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.ConnectionLostAt, (DateTimeOffset?)null).SetProperty(x => x.LastActivityAt, now), ct);
+        // A live connection may make the agent eligible again (an Available agent back inside the grace period).
+        await WakeRoutingAsync(agentId, ct);
         // Returning after Offline: Away, so no chat is offered before the agent says they are ready.
         var returned = await db.AgentStates.Where(s => s.AgentId == agentId && !s.IsOnline)
             .ExecuteUpdateAsync(s => s
@@ -145,7 +149,11 @@ public sealed class PresenceService(
         var dealerIds = await db.DealerMemberships.Where(m => m.AgentId == agentId).Select(m => m.DealerId).ToListAsync(ct);
         // The agent's own tabs and extension, and the team panels of their dealers.
         await hub.Clients.Groups([AgentHub.AgentGroup(agentId), .. dealerIds.Select(AgentHub.DealerGroup)]).StatusChanged(message);
+        wake.Dealers(dealerIds);
     }
+
+    async Task WakeRoutingAsync(Guid agentId, CancellationToken ct) =>
+        wake.Dealers(await db.DealerMemberships.Where(m => m.AgentId == agentId).Select(m => m.DealerId).ToListAsync(ct));
 
     /// <summary>Agents get their row when created; this covers one created without it.</summary>
     async Task EnsureStateAsync(Guid agentId, CancellationToken ct)

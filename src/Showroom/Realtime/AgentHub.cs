@@ -5,6 +5,7 @@ using Showroom.Auth;
 using Showroom.Conversations;
 using Showroom.Data;
 using Showroom.Presence;
+using Showroom.Routing;
 
 namespace Showroom.Realtime;
 
@@ -13,7 +14,9 @@ namespace Showroom.Realtime;
 /// groups it may hear and keeps the node's registry of live connections up to date.
 /// </summary>
 [Authorize]
-public sealed class AgentHub(ShowroomDb db, AgentConnections connections, PresenceService presence, ConversationService conversations, MessageStore messages) : Hub<IAgentClient>
+public sealed class AgentHub(
+    ShowroomDb db, AgentConnections connections, PresenceService presence, ConversationService conversations, MessageStore messages,
+    Router router, LiveSignals signals) : Hub<IAgentClient>
 {
     public const string Path = "/hubs/agent";
 
@@ -110,6 +113,29 @@ public sealed class AgentHub(ShowroomDb db, AgentConnections connections, Presen
 
     public async Task EndConversation(Guid conversationId) =>
         await conversations.EndAsync(await AssignedToMeAsync(conversationId), CancellationToken.None);
+
+    /// <summary>The agent is typing a reply (or stopped): told to the shopper, never stored.</summary>
+    public async Task Typing(Guid conversationId, bool typing)
+    {
+        var chat = await AssignedToMeAsync(conversationId);
+        if (chat.Status == ConversationStatus.Active)
+        {
+            var name = await db.Users.Where(a => a.Id == chat.AssignedAgentId).Select(a => a.FirstName).SingleAsync(Context.ConnectionAborted);
+            await signals.TypingAsync(chat, SenderKind.Agent, name, typing);
+        }
+    }
+
+    /// <summary>The agent has seen every message up to <paramref name="seq"/> in one of their chats.</summary>
+    public async Task MarkRead(Guid conversationId, long seq) =>
+        await signals.MarkReadAsync(await AssignedToMeAsync(conversationId), SenderKind.Agent, seq, CancellationToken.None);
+
+    /// <summary>The offers waiting for this agent now (after a reload or reconnect).</summary>
+    public Task<List<OfferDto>> Offers() => router.OffersForAsync(Context.User!.AgentId(), Context.ConnectionAborted);
+
+    /// <summary>Exactly one agent wins a chat; everyone else learns who took it.</summary>
+    public Task<AcceptResultDto> AcceptOffer(Guid offerId) => router.AcceptAsync(Context.User!.AgentId(), offerId, CancellationToken.None);
+
+    public Task DeclineOffer(Guid offerId) => router.DeclineAsync(Context.User!.AgentId(), offerId, CancellationToken.None);
 
     async Task<Conversation> AssignedToMeAsync(Guid conversationId)
     {

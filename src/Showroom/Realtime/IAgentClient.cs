@@ -1,5 +1,6 @@
 using Showroom.Conversations;
 using Showroom.Presence;
+using Showroom.Routing;
 
 namespace Showroom.Realtime;
 
@@ -12,7 +13,7 @@ public interface IAgentClient
     /// <summary>An agent's shown status changed: the agent's own tabs and extension, and their dealers' team panels.</summary>
     Task StatusChanged(AgentStatusDto status);
 
-    /// <summary>A chat was given to this agent.</summary>
+    /// <summary>A chat became this agent's (they accepted it on one of their clients).</summary>
     Task ConversationAssigned(AgentConversationDto conversation);
 
     /// <summary>One of this agent's chats changed (ended).</summary>
@@ -20,4 +21,16 @@ public interface IAgentClient
 
     /// <summary>A message in one of this agent's chats, after it was stored.</summary>
     Task MessageReceived(MessageDto message);
+
+    /// <summary>The shopper of one of this agent's chats started or stopped typing.</summary>
+    Task Typing(TypingDto typing);
+
+    /// <summary>A read receipt in one of this agent's chats: the shopper's, or the agent's own from another client.</summary>
+    Task ReadUpTo(ReadDto read);
+
+    /// <summary>A chat is offered to this agent: ring.</summary>
+    Task OfferReceived(OfferDto offer);
+
+    /// <summary>An offer left this agent (taken, accepted or declined elsewhere, timed out, the chat ended or was missed).</summary>
+    Task OfferClosed(OfferClosedDto closed);
 }

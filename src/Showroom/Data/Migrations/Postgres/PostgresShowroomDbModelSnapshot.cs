@@ -115,6 +115,9 @@ namespace Showroom.Data.Migrations.Postgres
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("ChatLimit")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");
@@ -328,6 +331,12 @@ namespace Showroom.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("AgentReadSeq")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid?>("AssignedAgentId")
                         .HasColumnType("uuid");
 
@@ -356,6 +365,9 @@ namespace Showroom.Data.Migrations.Postgres
                         .HasMaxLength(2048)
                         .HasColumnType("character varying(2048)");
 
+                    b.Property<bool>("ReturningShopper")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("ShopperEmail")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -368,15 +380,52 @@ namespace Showroom.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<long>("ShopperReadSeq")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("ShopperSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<DateTimeOffset?>("TranscriptSentAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("VisitorId")
                         .HasColumnType("uuid");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Routing", "Showroom.Conversations.Conversation.Routing#RoutingState", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("EscalationLevel")
+                                .HasColumnType("integer");
+
+                            b1.Property<bool>("IsTransfer")
+                                .HasColumnType("boolean");
+
+                            b1.Property<DateTimeOffset?>("NextAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid?>("PreferredAgentId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("QueuedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<int>("Round")
+                                .HasColumnType("integer");
+
+                            b1.Property<long>("Stamp")
+                                .HasColumnType("bigint");
+                        });
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Status", "DealerId");
 
                     b.HasIndex("DealerId", "VisitorId", "Status");
 
@@ -387,6 +436,9 @@ namespace Showroom.Data.Migrations.Postgres
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ConversationId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -438,6 +490,9 @@ namespace Showroom.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int>("DefaultChatLimit")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("GroupId")
                         .HasColumnType("uuid");
 
@@ -452,6 +507,9 @@ namespace Showroom.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("StickyReturningShoppers")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()
@@ -514,6 +572,34 @@ namespace Showroom.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Routing", "Showroom.Dealers.Department.Routing#RoutingSettings", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("EscalateAfterSeconds")
+                                .HasColumnType("integer");
+
+                            b1.Property<bool>("EscalateToGroupDealers")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("EscalateToManagers")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("EscalateToOtherDepartments")
+                                .HasColumnType("boolean");
+
+                            b1.Property<int>("MissedChatLimitSeconds")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("OfferTimeoutSeconds")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Policy")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)");
+                        });
 
                     b.HasKey("Id");
 
@@ -619,6 +705,87 @@ namespace Showroom.Data.Migrations.Postgres
                     b.HasIndex("AgentId", "At");
 
                     b.ToTable("StatusChanges");
+                });
+
+            modelBuilder.Entity("Showroom.Routing.ChatOffer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("Deadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DealerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("OfferedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId", "State");
+
+                    b.HasIndex("ConversationId", "State");
+
+                    b.ToTable("ChatOffers");
+                });
+
+            modelBuilder.Entity("Showroom.Routing.RoutingEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DealerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("DealerId", "At");
+
+                    b.ToTable("RoutingEvents");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
@@ -854,6 +1021,30 @@ namespace Showroom.Data.Migrations.Postgres
                     b.HasOne("Showroom.Agents.Agent", null)
                         .WithMany()
                         .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Showroom.Routing.ChatOffer", b =>
+                {
+                    b.HasOne("Showroom.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Showroom.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Showroom.Routing.RoutingEvent", b =>
+                {
+                    b.HasOne("Showroom.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

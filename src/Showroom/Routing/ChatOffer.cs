@@ -1,0 +1,62 @@
+namespace Showroom.Routing;
+
+public enum OfferKind
+{
+    Chat,
+    Transfer,
+}
+
+public enum OfferState
+{
+    Pending,
+    Accepted,
+    Declined,
+    TimedOut,
+
+    /// <summary>Closed by something else: someone accepted, the chat ended or was missed, the sender cancelled.</summary>
+    Withdrawn,
+}
+
+/// <summary>A waiting chat offered to one agent until <see cref="Deadline"/>. Leaves Pending by one conditional update.</summary>
+public sealed class ChatOffer
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid ConversationId { get; set; }
+    public Guid DealerId { get; set; }
+    public Guid AgentId { get; set; }
+    public OfferKind Kind { get; set; }
+
+    /// <summary>The routing round it belongs to: an agent who passed in a round is not offered the chat again in it.</summary>
+    public int Round { get; set; }
+
+    public OfferState State { get; set; }
+    public DateTimeOffset OfferedAt { get; set; }
+    public DateTimeOffset Deadline { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+}
+
+public enum RoutingStep
+{
+    Queued,
+    Offered,
+    Declined,
+    TimedOut,
+    Accepted,
+    Withdrawn,
+    Escalated,
+    Missed,
+}
+
+/// <summary>One step of a chat's way to an agent, for reports (offer-to-accept latency, missed chats).</summary>
+public sealed class RoutingEvent
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid ConversationId { get; set; }
+    public Guid DealerId { get; set; }
+    public Guid? AgentId { get; set; }
+    public RoutingStep Step { get; set; }
+    public DateTimeOffset At { get; set; }
+
+    /// <summary>Escalated: the level reached; otherwise the round.</summary>
+    public int Level { get; set; }
+}
