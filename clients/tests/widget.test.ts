@@ -7,6 +7,7 @@ import { cleanVehicle, readDepartment, readVehicle } from "../widget/src/vehicle
 import { pickLang } from "../widget/src/lang.ts";
 import { catalogs } from "../widget/src/strings.ts";
 import { linkParts } from "../widget/src/dom.ts";
+import { TypingSignal } from "../widget/src/typing.ts";
 
 const message = (seq: number, clientMessageId = `c${seq}`, sender: MessageDto["sender"] = "Shopper"): MessageDto => ({
   id: `m${seq}`, conversationId: "conv", seq, clientMessageId, sender, senderName: null, text: `text ${seq}`, sentAt: "2026-11-27T00:00:00Z",
@@ -107,4 +108,23 @@ test("only http(s) addresses become links, without trailing punctuation", () => 
     { text: "See " }, { text: "https://example.com/cars", href: "https://example.com/cars" }, { text: ". Or javascript:alert(1)" },
   ]);
   assert.deepEqual(linkParts("<b>hi</b>"), [{ text: "<b>hi</b>" }]);
+});
+
+test("typing is told when it starts, at most every 3 s while it goes on, and once when it stops", () => {
+  let now = 0;
+  const sent: boolean[] = [];
+  const signal = new TypingSignal((typing) => sent.push(typing), () => now);
+  signal.input(true);
+  now = 1_000;
+  signal.input(true);
+  now = 3_000;
+  signal.input(true);
+  assert.deepEqual(sent, [true, true]);
+  signal.input(false);
+  signal.stop();
+  assert.deepEqual(sent, [true, true, false]);
+  now = 3_100;
+  signal.input(true);
+  signal.stop();
+  assert.deepEqual(sent, [true, true, false, true, false]);
 });

@@ -3,20 +3,27 @@
  * Delivery: every send has a client-made id and stays pending until the server's acknowledgement (or the
  * same message arriving by MessageReceived/Sync); pending sends are retried with the same id, so the
  * server stores each once. After every (re)connect, and whenever a seq gap shows, Sync fills the log.
+ * Typing indicators and read receipts are live only: a lost one is never retried.
  */
 import {
-  connectShopperHub, departmentKinds, hubErrorMessage, MessageLog, startWidgetSession, WidgetSessionError,
-  type ConversationDto, type DepartmentKind, type MessageDto, type ShopperHub, type WidgetSession,
+  connectShopperHub, departmentKinds, hubErrorMessage, MessageLog, sendLead, startWidgetSession, WidgetSessionError,
+  type ConversationDto, type DepartmentKind, type MessageDto, type ReadDto, type ShopperHub, type TypingDto, type WidgetSession,
 } from "@showroom/sdk";
 import { readStored, writeStored, type Chat, type ChatOptions } from "./contract.ts";
 import { h, newId, textWithLinks } from "./dom.ts";
 import { browserLang } from "./lang.ts";
+import { leadForm, type LeadValues } from "./lead.ts";
 import { catalogs, format } from "./strings.ts";
 import { styles } from "./styles.ts";
+import { typingShownMs, TypingSignal } from "./typing.ts";
 import { cleanVehicle, readDepartment, readVehicle } from "./vehicle.ts";
 
 /** A pending send is tried again when this long has passed without an acknowledgement. */
 const retryAfterMs = 5_000;
+/** Read receipts are sent at most this often. */
+const markReadEveryMs = 1_000;
+
+const isOpen = (c: ConversationDto | undefined) => c?.status === "Waiting" || c?.status === "Active";
 
 export function mount(container: HTMLElement, options: ChatOptions): Chat {
   const lang = browserLang();
@@ -29,8 +36,15 @@ export function mount(container: HTMLElement, options: ChatOptions): Chat {
   let conversation: ConversationDto | undefined;
   let log = new MessageLog();
   let visible = false;
-  let unread = 0;
+  /** Seqs of agent messages that came while the panel was closed: the launcher's count. */
+  let unread: number[] = [];
   let everConnected = false;
+  /** What the shopper gave in the start form: a missed chat's lead form starts with it. */
+  let contact: LeadValues = {};
+  /** The highest seq this tab has told the server the shopper read. */
+  let markedSeq = 0;
+  /** The missed chat whose lead form is showing (it is drawn once, not on every change). */
+  let missedShown: string | undefined;
   const attempts = new Map<string, number>();
   const items = new Map<string, HTMLLIElement>();
 
@@ -39,10 +53,11 @@ export function mount(container: HTMLElement, options: ChatOptions): Chat {
   const endButton = h("button", { type: "button", class: "end", hidden: "" }, t.endChat);
   const closeButton = h("button", { type: "button", class: "x", "aria-label": t.close, title: t.close }, "×");
   const banner = h("div", { class: "banner", role: "status", hidden: "" }, t.reconnecting);
+  const agentBar = h("div", { class: "agentbar", hidden: "" });
   const body = h("div", { class: "body" });
   const foot = h("div");
   const panel = h("div", { class: "panel", role: "dialog", "aria-labelledby": "showroom-title", lang },
-    h("div", { class: "head" }, title, endButton, closeButton), banner, body, foot);
+    h("div", { class: "head" }, title, endButton, closeButton), banner, agentBar, body, foot);
   const style = h("style");
   style.textContent = styles;
   container.append(style, panel);
@@ -60,15 +75,25 @@ export function mount(container: HTMLElement, options: ChatOptions): Chat {
   const list = h("ol");
   const logBox = h("div", { class: "log", role: "log", "aria-live": "polite", "aria-label": t.messages }, list);
   const textarea = h("textarea", { id: "showroom-message", rows: "2", maxlength: "4000" });
+  // Always in the page (a live region must exist before it speaks); empty takes no room. Changes only
+  // when someone starts or stops typing, not on every refresh, so a screen reader hears it once.
+  const typingLine = h("p", { class: "typing", "aria-live": "polite" });
   const composer = h("form", { class: "composer" },
     h("label", { for: "showroom-message", class: "sr" }, t.message), textarea, h("button", { type: "submit", class: "primary" }, t.send));
   const confirmYes = h("button", { type: "button", class: "primary" }, t.endChat);
   const confirmNo = h("button", { type: "button", class: "secondary" }, t.cancel);
-  const confirmBar = h("div", { class: "confirm", role: "group", "aria-label": t.endConfirm, hidden: "" }, h("p", {}, t.endConfirm), confirmYes, confirmNo);
+  const transcriptCheck = h("input", { type: "checkbox", id: "showroom-transcript", checked: "" });
+  const transcriptChoice = h("label", { class: "check", for: "showroom-transcript" }, transcriptCheck, t.emailTranscript);
+  const confirmBar = h("div", { class: "confirm", role: "group", "aria-label": t.endConfirm, hidden: "" },
+    h("p", {}, t.endConfirm), transcriptChoice, confirmYes, confirmNo);
   const newChatButton = h("button", { type: "button", class: "secondary" }, t.newChat);
-  const endedFoot = h("div", { class: "foot" }, h("p", { class: "note" }, t.ended), newChatButton);
+  const transcriptButton = h("button", { type: "button", class: "secondary" }, t.emailTranscript);
+  const transcriptStatus = h("p", { class: "note", role: "status" });
+  const transcriptError = h("p", { class: "error", role: "alert" });
+  const endedFoot = h("div", { class: "foot" }, h("p", { class: "note" }, t.ended), transcriptStatus, transcriptError, transcriptButton, newChatButton);
 
   const show = (...nodes: Node[]) => body.replaceChildren(...nodes);
+  const focused = () => (panel.getRootNode() as Document | ShadowRoot).activeElement;
 
   // ---- Session and connection -------------------------------------------------------------------
 
@@ -85,19 +110,19 @@ export function mount(container: HTMLElement, options: ChatOptions): Chat {
     }
     stored.token = session.visitorToken;
     title.textContent = session.dealerName;
-    setConversation(session.conversation?.status === "Ended" ? undefined : session.conversation ?? undefined);
+    setConversation(isOpen(session.conversation ?? undefined) ? session.conversation! : undefined);
     if (visible) focusFirst();
     hub ??= connectShopperHub({
       serverUrl: options.serverUrl,
       accessTokenFactory: () => stored.token ?? "",
-      handlers: { messageReceived, conversationChanged },
+      handlers: { messageReceived, conversationChanged, typing: agentTyping, readUpTo },
       onStateChange: (state) => {
         banner.hidden = state === "connected" || (!everConnected && state === "connecting");
       },
       onConnected: () => {
         const reconnect = everConnected;
         everConnected = true;
-        void caughtUp(reconnect);
+        void caughtUp(reconnect).then(markRead);
       },
     });
     void hub.start();
@@ -106,12 +131,12 @@ export function mount(container: HTMLElement, options: ChatOptions): Chat {
 
   /** After a (re)connect: the conversation's state may have moved on while away; then sync and resend. */
   async function caughtUp(reconnect: boolean) {
-    if (reconnect) {
+    const shown = conversation;
+    if (reconnect && hub && isOpen(shown)) {
       try {
-        const fresh = await startWidgetSession(options.serverUrl, options.widgetKey, stored.token ?? null);
-        stored.token = fresh.visitorToken;
-        save();
-        if (conversation && fresh.conversation?.id !== conversation.id) conversationChanged({ ...conversation, status: "Ended" });
+        const open = await hub.resume();
+        // Not open any more (or another one is): ours ended while we were away.
+        if (conversation === shown) conversationChanged(open?.id === shown!.id ? open : { ...shown!, status: "Ended" });
       } catch {
         // Keep what we know; the hub is connected, so sync still helps.
       }
@@ -143,6 +168,7 @@ export function mount(container: HTMLElement, options: ChatOptions): Chat {
 
   function messageReceived(message: MessageDto) {
     if (message.conversationId !== conversation?.id) return;
+    if (message.sender === "Agent") hideTyping();
     const gap = log.isGap(message.seq);
     accept([message], true);
     if (gap) void sync();
@@ -151,7 +177,7 @@ export function mount(container: HTMLElement, options: ChatOptions): Chat {
   function conversationChanged(changed: ConversationDto) {
     if (changed.id !== conversation?.id) return;
     conversation = changed;
-    if (changed.status === "Ended") {
+    if (!isOpen(changed)) {
       delete stored.conversationId;
       save();
     }
@@ -164,11 +190,71 @@ export function mount(container: HTMLElement, options: ChatOptions): Chat {
     const known = log.lastSeq;
     if (!log.add(...mine)) return;
     if (!visible && live) {
-      unread += mine.filter((m) => m.sender !== "Shopper" && m.seq > known).length;
-      options.unread(unread);
+      unread.push(...mine.filter((m) => m.sender !== "Shopper" && m.seq > known).map((m) => m.seq));
+      options.unread(unread.length);
     }
     renderMessages();
+    markRead();
   }
+
+  // ---- Typing and read receipts (live only) -------------------------------------------------------
+
+  let typingHide: ReturnType<typeof setTimeout> | undefined;
+  function agentTyping(typing: TypingDto) {
+    if (typing.conversationId !== conversation?.id || typing.sender !== "Agent") return;
+    clearTimeout(typingHide);
+    if (!typing.typing) return hideTyping();
+    const text = format(t.typing, { name: typing.name ?? conversation.agentName ?? session?.dealerName ?? "" });
+    if (typingLine.textContent !== text) typingLine.textContent = text;
+    typingHide = setTimeout(hideTyping, typingShownMs);
+  }
+  function hideTyping() {
+    clearTimeout(typingHide);
+    typingLine.textContent = "";
+  }
+
+  const typingSignal = new TypingSignal((typing) => {
+    // The agent hears it only once they have joined.
+    if (hub?.connected && conversation?.status === "Active") hub.typing(conversation.id, typing).catch(() => {});
+  });
+  textarea.oninput = () => typingSignal.input(textarea.value.trim() !== "");
+
+  function readUpTo(read: ReadDto) {
+    if (read.conversationId !== conversation?.id) return;
+    if (read.reader === "Agent") {
+      if (read.seq <= conversation.agentReadSeq) return;
+      conversation = { ...conversation, agentReadSeq: read.seq };
+      renderMessages();
+    } else {
+      // Read in another tab: nothing left for this one's launcher to count up to there.
+      markedSeq = Math.max(markedSeq, read.seq);
+      unread = unread.filter((seq) => seq > read.seq);
+      options.unread(unread.length);
+    }
+  }
+
+  let markTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastMarkAt = 0;
+  /** Tells the server what the shopper has seen: only while the panel shows, at most once a second. */
+  function markRead() {
+    if (markTimer || !visible || document.visibilityState !== "visible" || !conversation || !hub?.connected) return;
+    const seen = Math.max(markedSeq, conversation.shopperReadSeq ?? 0);
+    if (!log.messages.some((m) => m.sender !== "Shopper" && m.seq > seen)) return;
+    markTimer = setTimeout(async () => {
+      markTimer = undefined;
+      const id = conversation?.id;
+      const seq = log.lastSeq;
+      if (!id || !visible || !hub?.connected) return;
+      lastMarkAt = Date.now();
+      try {
+        await hub.markRead(id, seq);
+        if (conversation?.id === id) markedSeq = Math.max(markedSeq, seq);
+      } catch {
+        // Live only: the next message or opening tries again.
+      }
+    }, Math.max(0, lastMarkAt + markReadEveryMs - Date.now()));
+  }
+  document.addEventListener("visibilitychange", markRead);
 
   // ---- Sending ------------------------------------------------------------------------------------
 
@@ -208,8 +294,9 @@ export function mount(container: HTMLElement, options: ChatOptions): Chat {
   composer.onsubmit = (event) => {
     event.preventDefault();
     const text = textarea.value.trim();
-    if (!text || conversation?.status === "Ended") return;
+    if (!text || !isOpen(conversation)) return;
     textarea.value = "";
+    typingSignal.stop();
     send(text.slice(0, 4000));
   };
   textarea.onkeydown = (event) => {
@@ -219,13 +306,18 @@ export function mount(container: HTMLElement, options: ChatOptions): Chat {
     }
   };
 
-  // ---- Starting and ending ------------------------------------------------------------------------
+  // ---- Starting, the lead form, and ending --------------------------------------------------------
 
   function setConversation(open: ConversationDto | undefined) {
     if (open?.id !== conversation?.id) {
       log = new MessageLog();
       items.clear();
       list.replaceChildren();
+      markedSeq = 0;
+      missedShown = undefined;
+      transcriptStatus.textContent = transcriptError.textContent = "";
+      transcriptCheck.checked = true;
+      hideTyping();
     }
     conversation = open;
     if (open) stored.conversationId = open.id;
@@ -235,17 +327,49 @@ export function mount(container: HTMLElement, options: ChatOptions): Chat {
     else renderForm();
   }
 
-  function renderForm() {
+  const offered = () => session?.departments.map((d) => d.kind) ?? [...departmentKinds];
+
+  /** Why no chat can start in this department now (the lead form is offered instead), or undefined when one can. */
+  function noChat(kind: DepartmentKind): string | undefined {
+    const department = session?.departments.find((d) => d.kind === kind);
+    return !department || department.canChat ? undefined : department.open ? t.nobody : t.closed;
+  }
+
+  /** The start form, or the lead form where no chat can start; switching departments switches forms (keeping what was typed). */
+  function renderForm(wanted?: DepartmentKind, values: LeadValues = contact, refocus = false) {
     endButton.hidden = true;
+    agentBar.hidden = true;
     foot.replaceChildren();
-    const offered = session?.departments.map((d) => d.kind) ?? [...departmentKinds];
+    const kinds = offered();
+    const department = wanted
+      ?? readDepartment(document.querySelector("[data-showroom-department]")?.getAttribute("data-showroom-department"), kinds)
+      ?? (kinds.includes("Sales") ? "Sales" : kinds[0] ?? "Sales");
+    const why = noChat(department);
+    if (why) {
+      renderLead(why, department, values, undefined, (kind, typed) => {
+        if (!noChat(kind)) renderForm(kind, typed, true);
+      });
+    } else {
+      renderStart(department, values);
+    }
+    if (refocus) body.querySelector<HTMLElement>("select")?.focus();
+  }
+
+  function renderStart(chosen: DepartmentKind, values: LeadValues) {
     const field = (label: string, input: HTMLInputElement) => h("label", {}, label, input);
     const name = h("input", { name: "name", autocomplete: "name", maxlength: "100" });
     const email = h("input", { name: "email", type: "email", autocomplete: "email", maxlength: "256" });
     const phone = h("input", { name: "phone", type: "tel", autocomplete: "tel", maxlength: "40" });
-    const department = h("select", { name: "department" }, ...offered.map((kind) => h("option", { value: kind }, t[kind])));
-    department.value = readDepartment(document.querySelector("[data-showroom-department]")?.getAttribute("data-showroom-department"), offered)
-      ?? (offered.includes("Sales") ? "Sales" : offered[0] ?? "Sales");
+    name.value = values.name ?? "";
+    email.value = values.email ?? "";
+    phone.value = values.phone ?? "";
+    const typed = (): LeadValues => ({ ...values, name: name.value.trim(), email: email.value.trim(), phone: phone.value.trim() });
+    const department = h("select", { name: "department" }, ...offered().map((kind) => h("option", { value: kind }, t[kind])));
+    department.value = chosen;
+    department.onchange = () => {
+      const kind = department.value as DepartmentKind;
+      if (noChat(kind)) renderForm(kind, typed(), true);
+    };
     const error = h("p", { class: "error", role: "alert" });
     const submit = h("button", { type: "submit", class: "primary" }, t.start);
     const form = h("form", { class: "start" },
@@ -258,20 +382,21 @@ export function mount(container: HTMLElement, options: ChatOptions): Chat {
       submit.disabled = true;
       submit.textContent = t.starting;
       error.textContent = "";
+      contact = typed();
       try {
         await hub.start();
         const started = await hub.startConversation({
-          name: name.value.trim() || undefined,
-          email: email.value.trim() || undefined,
-          phone: phone.value.trim() || undefined,
+          name: contact.name || undefined,
+          email: contact.email || undefined,
+          phone: contact.phone || undefined,
           department: department.value as DepartmentKind,
           pageUrl: location.href.slice(0, 2048),
           pageTitle: document.title.slice(0, 300) || undefined,
-          vehicle: cleanVehicle(options.vehicle()) ?? readVehicle(document.querySelector("[data-showroom-vehicle]")),
+          vehicle: vehicle(),
         });
         setConversation(started);
         await sync();
-        textarea.focus();
+        if (isOpen(conversation)) textarea.focus();
       } catch (e) {
         error.textContent = hubErrorMessage(e) ?? t.startFailed;
         submit.disabled = false;
@@ -281,23 +406,127 @@ export function mount(container: HTMLElement, options: ChatOptions): Chat {
     show(form);
   }
 
+  const vehicle = () => cleanVehicle(options.vehicle()) ?? readVehicle(document.querySelector("[data-showroom-vehicle]"));
+
+  /** The lead form; after a missed chat it names that chat, so the dealer sees both together. */
+  function renderLead(notice: string, department: DepartmentKind, values: LeadValues, missed?: string,
+    departmentChanged?: (kind: DepartmentKind, typed: LeadValues) => void) {
+    const dealer = session?.dealerName ?? "";
+    const form = leadForm({
+      t, notice, alert: missed !== undefined, intro: missed ? undefined : format(t.leadIntro, { dealer }), departments: offered(), department, values,
+      departmentChanged,
+      send: (lead) => sendLead(options.serverUrl, options.widgetKey, {
+        visitorToken: stored.token ?? null,
+        name: lead.name,
+        email: lead.email || undefined,
+        phone: lead.phone || undefined,
+        message: lead.message,
+        department: lead.department,
+        pageUrl: location.href.slice(0, 2048),
+        vehicle: vehicle(),
+        conversationId: missed,
+      }),
+      sent: () => {
+        const thanks = h("p", { class: "thanks", role: "status", tabindex: "-1" }, format(t.leadThanks, { dealer }));
+        show(thanks);
+        thanks.focus();
+      },
+    });
+    show(form);
+  }
+
+  /** Nobody answered in time: the lead form, with what the shopper gave and wrote, in place of the chat. */
+  function renderMissed(missed: ConversationDto) {
+    if (missedShown === missed.id) return;
+    const hadFocus = panel.contains(focused());
+    missedShown = missed.id;
+    typingSignal.stop();
+    hideTyping();
+    confirmBar.hidden = true;
+    foot.replaceChildren();
+    const wrote = log.messages.filter((m) => m.sender === "Shopper").map((m) => m.text)
+      .concat(log.pending.map((p) => p.text)).join("\n").slice(0, 4000);
+    renderLead(t.missed, missed.department, { ...contact, message: wrote }, missed.id);
+    // The composer is gone: to the first required field still empty, else the message to review.
+    const fields = [...body.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>("[aria-required]")];
+    if (hadFocus || visible) (fields.find((f) => !f.value) ?? fields.at(-1))?.focus();
+  }
+
   function renderConversation() {
     if (!conversation) return;
-    const ended = conversation.status === "Ended";
-    endButton.hidden = ended;
-    notice.textContent = ended ? ""
-      : conversation.status === "Waiting" ? format(t.waiting, { dealer: session?.dealerName ?? "" })
-      : conversation.agentName ? format(t.chattingWith, { name: conversation.agentName }) : "";
+    const c = conversation;
+    renderAgent(c);
+    endButton.hidden = !isOpen(c);
+    if (c.status === "Missed") return renderMissed(c);
+    notice.textContent = c.status !== "Waiting" ? ""
+      : c.queuePosition === 1 ? t.queueNext
+      : c.queuePosition ? format(t.queueNumber, { n: String(c.queuePosition) })
+      : format(t.waiting, { dealer: session?.dealerName ?? "" });
     notice.hidden = !notice.textContent;
     if (body.firstChild !== notice) show(notice, logBox);
-    if (ended) {
+    if (c.status === "Ended") {
+      const hadFocus = foot.contains(focused());
+      typingSignal.stop();
+      hideTyping();
       confirmBar.hidden = true;
-      foot.replaceChildren(endedFoot);
+      renderTranscript(c);
+      if (!foot.contains(endedFoot)) {
+        foot.replaceChildren(endedFoot);
+        if (hadFocus) (transcriptButton.hidden ? newChatButton : transcriptButton).focus();
+      }
     } else if (!foot.contains(composer)) {
-      foot.replaceChildren(confirmBar, composer);
+      foot.replaceChildren(typingLine, confirmBar, composer);
     }
+    transcriptChoice.hidden = !c.shopperEmail || c.transcriptSent;
     renderMessages();
   }
+
+  /** The agent's headshot (or initial) and name above the chat; redrawn only when the agent changes (a transfer). */
+  function renderAgent(c: ConversationDto) {
+    const name = isOpen(c) ? c.agentName?.trim() : undefined;
+    const key = name ? `${name}\n${c.agentHeadshotUrl ?? ""}` : "";
+    agentBar.hidden = !name;
+    if (agentBar.dataset.agent === key) return;
+    agentBar.dataset.agent = key;
+    if (!name) return agentBar.replaceChildren();
+    const initial = h("span", { class: "avatar initial", "aria-hidden": "true" }, name.charAt(0).toUpperCase());
+    let avatar: Element = initial;
+    if (c.agentHeadshotUrl) {
+      // alt="": the name is right next to it.
+      const img = h("img", { class: "avatar", src: options.serverUrl + c.agentHeadshotUrl, alt: "" });
+      img.onerror = () => img.replaceWith(initial);
+      avatar = img;
+    }
+    agentBar.replaceChildren(avatar, h("p", {}, format(t.chattingWith, { name })));
+  }
+
+  let transcriptSending = false;
+  function renderTranscript(c: ConversationDto) {
+    transcriptButton.hidden = !c.shopperEmail || c.transcriptSent || transcriptSending;
+    if (c.transcriptSent && c.shopperEmail) {
+      transcriptStatus.textContent = format(t.transcriptSent, { email: c.shopperEmail });
+      transcriptError.textContent = "";
+    }
+  }
+
+  /** Asks for the transcript; the button hides meanwhile (the focus goes on to "Start a new chat") and returns on a failure. */
+  async function emailTranscript(id: string) {
+    if (!hub) return;
+    if (focused() === transcriptButton) newChatButton.focus();
+    transcriptSending = true;
+    transcriptError.textContent = "";
+    if (conversation) renderTranscript(conversation);
+    try {
+      await hub.emailTranscript(id);
+      if (conversation?.id === id) conversation = { ...conversation, transcriptSent: true };
+    } catch (e) {
+      transcriptError.textContent = hubErrorMessage(e) ?? t.transcriptFailed;
+    } finally {
+      transcriptSending = false;
+      if (conversation?.id === id) renderTranscript(conversation);
+    }
+  }
+  transcriptButton.onclick = () => conversation && void emailTranscript(conversation.id);
 
   endButton.onclick = () => {
     confirmBar.hidden = false;
@@ -311,12 +540,18 @@ export function mount(container: HTMLElement, options: ChatOptions): Chat {
   confirmYes.onclick = async () => {
     if (!hub || !conversation) return;
     const current = conversation;
+    const transcript = !transcriptChoice.hidden && transcriptCheck.checked;
+    // Set before the call: the server's "ended" may come first, and its footer should not offer the button.
+    transcriptSending = transcript;
     try {
       await hub.endConversation(current.id);
-      conversationChanged({ ...current, status: "Ended" });
     } catch {
       // Not connected: the bar stays, the shopper can try again.
+      transcriptSending = false;
+      return;
     }
+    conversationChanged({ ...current, status: "Ended" });
+    if (transcript) await emailTranscript(current.id);
   };
   newChatButton.onclick = () => {
     setConversation(undefined);
@@ -325,14 +560,20 @@ export function mount(container: HTMLElement, options: ChatOptions): Chat {
 
   // ---- The message list ---------------------------------------------------------------------------
 
-  /** Updates the list in place (existing items are reused, so a screen reader announces only new ones). */
+  /**
+   * Updates the list in place: existing items are reused and only a changed mark is rewritten, so a screen
+   * reader announces new messages, not old ones again. "Read" shows on the newest message the agent has read.
+   */
   function renderMessages() {
+    const readSeq = conversation?.agentReadSeq ?? 0;
+    let lastRead = 0;
+    for (const m of log.messages) if (m.sender === "Shopper" && m.seq <= readSeq) lastRead = m.seq;
     const rows: { key: string; sender: string; who: string; text: string; mark: string; state: string }[] = [];
     for (const m of log.messages) {
       rows.push({
         key: m.clientMessageId, sender: m.sender.toLowerCase(), text: m.text, state: "sent",
         who: m.sender === "Agent" ? m.senderName ?? session?.dealerName ?? "" : m.sender === "Shopper" ? t.you : "",
-        mark: m.sender === "Shopper" ? t.sent : "",
+        mark: m.sender !== "Shopper" ? "" : m.seq === lastRead ? t.read : t.sent,
       });
     }
     for (const p of log.pending) {
@@ -349,26 +590,27 @@ export function mount(container: HTMLElement, options: ChatOptions): Chat {
         li = h("li");
         items.set(row.key, li);
       }
-      if (li.dataset.state !== row.state + row.mark) {
-        li.dataset.state = row.state + row.mark;
+      if (li.dataset.state !== row.state) {
+        li.dataset.state = row.state;
         li.className = `${row.sender} ${row.state}`;
         const parts: Node[] = [];
         if (row.who) parts.push(h("span", { class: row.sender === "shopper" ? "sr" : "who" }, row.who));
         parts.push(h("p", { class: "bubble" }, ...textWithLinks(row.text)));
-        if (row.mark) parts.push(h("span", { class: "mark" }, row.mark));
+        parts.push(h("span", { class: "mark" }));
         li.replaceChildren(...parts);
       }
+      const mark = li.lastElementChild!;
+      if (mark.textContent !== row.mark) mark.textContent = row.mark;
       const expected: Element | null = previous ? previous.nextElementSibling : list.firstElementChild;
       if (expected !== li) (previous ? previous.after(li) : list.prepend(li));
       previous = li;
     }
-    const scroller = body;
-    scroller.scrollTop = scroller.scrollHeight;
+    body.scrollTop = body.scrollHeight;
   }
 
   /** The first thing to use: the form's first field, the composer, or "Start a new chat". */
   function focusFirst() {
-    const first = body.querySelector<HTMLElement>("input, select") ?? (conversation && conversation.status !== "Ended" ? textarea : null)
+    const first = body.querySelector<HTMLElement>("input, select, .thanks") ?? (isOpen(conversation) ? textarea : null)
       ?? (foot.contains(newChatButton) ? newChatButton : closeButton);
     first.focus();
   }
@@ -378,7 +620,7 @@ export function mount(container: HTMLElement, options: ChatOptions): Chat {
   return {
     shown() {
       visible = true;
-      unread = 0;
+      unread = [];
       options.unread(0);
       if (failedSession) {
         failedSession = false;
@@ -386,6 +628,7 @@ export function mount(container: HTMLElement, options: ChatOptions): Chat {
       }
       focusFirst();
       body.scrollTop = body.scrollHeight;
+      markRead();
     },
     hidden() {
       visible = false;

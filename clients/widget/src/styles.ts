@@ -16,10 +16,22 @@ export const styles = `
 .head .x { font-size: 22px; line-height: 1; padding: 2px 8px; }
 .head button:focus-visible { outline: 2px solid #fff; outline-offset: 1px; }
 .banner { background: #fff4ce; color: #5c4400; padding: 6px 16px; font-size: 13px; }
+.agentbar { display: flex; align-items: center; gap: 10px; padding: 8px 16px; border-bottom: 1px solid #d0d7de; background: #f6f8fa; font-weight: 600; }
+.avatar { flex: none; width: 40px; height: 40px; border-radius: 50%; object-fit: cover; background: #d0d7de; }
+.initial { display: grid; place-items: center; background: #0b5cad; color: #fff; font-size: 18px; }
 .body { flex: 1; overflow-y: auto; padding: 16px; display: flex; flex-direction: column; gap: 12px; }
 .note { color: #57606a; font-size: 14px; }
 .error { color: #b3261e; font-size: 14px; }
 form.start { display: flex; flex-direction: column; gap: 10px; }
+.notice { font-weight: 600; }
+.field { display: flex; flex-direction: column; gap: 4px; }
+.field textarea { resize: vertical; min-height: 88px; }
+.hint { color: #57606a; font-size: 13px; margin: 4px 0 -4px; }
+.field-error { color: #b3261e; font-size: 13px; }
+.field-error:empty, .error:empty { display: none; }
+input[aria-invalid="true"], textarea[aria-invalid="true"] { border-color: #b3261e; box-shadow: inset 0 0 0 1px #b3261e; }
+input[aria-invalid="true"]:focus, textarea[aria-invalid="true"]:focus { outline-color: #b3261e; border-color: #b3261e; }
+.thanks { font-size: 16px; font-weight: 600; padding: 24px 0; text-align: center; outline: none; }
 label { display: flex; flex-direction: column; gap: 4px; font-size: 13px; font-weight: 600; color: #3d444d; }
 input, select, textarea { font-weight: 400; font-size: 15px; color: #1b1f24; background: #fff; border: 1px solid #8c959f; border-radius: 8px; padding: 8px 10px; width: 100%; }
 input:focus, select:focus, textarea:focus { outline: 2px solid #0b5cad; outline-offset: 0; border-color: #0b5cad; }
@@ -39,12 +51,20 @@ input:focus, select:focus, textarea:focus { outline: 2px solid #0b5cad; outline-
 .agent .bubble { background: #eef1f4; border-bottom-left-radius: 4px; }
 .who { font-size: 12px; color: #57606a; margin-bottom: 2px; }
 .mark { font-size: 12px; color: #57606a; margin-top: 2px; }
+.mark:empty { display: none; }
+.typing { font-size: 13px; color: #57606a; font-style: italic; padding: 0 16px; }
+.typing:not(:empty) { padding-top: 6px; }
 .pending .bubble { opacity: .7; }
 .failed .mark { color: #b3261e; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-.confirm { display: flex; align-items: center; gap: 8px; padding: 10px 16px; border-top: 1px solid #d0d7de; background: #f6f8fa; }
-.confirm p { flex: 1; font-weight: 600; }
+.confirm { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; padding: 10px 16px; border-top: 1px solid #d0d7de; background: #f6f8fa; }
+.confirm p:has(+ .check:not([hidden])) { flex-basis: 100%; }
+label.check { flex-basis: 100%; flex-direction: row; align-items: center; gap: 8px; font-weight: 400; font-size: 14px; color: #1b1f24; }
+.check input { width: 18px; height: 18px; margin: 0; accent-color: #0b5cad; }
+.confirm p { flex: 1 1 auto; font-weight: 600; }
 .composer { display: flex; gap: 8px; padding: 10px 12px; border-top: 1px solid #d0d7de; align-items: flex-end; }
 .composer textarea { resize: none; height: 44px; max-height: 120px; }
-.foot { padding: 10px 16px; border-top: 1px solid #d0d7de; display: flex; flex-direction: column; gap: 8px; align-items: flex-start; }
+.foot { padding: 10px 16px; border-top: 1px solid #d0d7de; display: flex; flex-direction: column; align-items: flex-start; }
+.foot > * + * { margin-top: 8px; }
+.foot > :empty { margin-top: 0; }
 `;

@@ -8,19 +8,24 @@ using Showroom.Data;
 using Showroom.Demo;
 using Showroom.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
+using static Showroom.Browser.Tests.Widget.WidgetPage;
 
 namespace Showroom.Browser.Tests.Widget;
 
-/// <summary>The shopper's widget on the demo dealer's site, embedded by its snippet, against the real server.</summary>
+/// <summary>
+/// The shopper's widget on the demo dealer's site, embedded by its snippet, against the real server. Maria is
+/// signed in but Away: a chat can start (Sales is open all week) and waits in line.
+/// </summary>
 public sealed class WidgetJourneyTests(BrowserFixture browser, ShowroomApp app)
     : BrowserTest(browser, app), IClassFixture<BrowserFixture>, IClassFixture<ShowroomApp>
 {
-    const string CivicPage = "/app/demo/vehicles/2021-honda-civic.html";
+    static readonly Regex InLine = new("^(You're next\\. Someone will be with you shortly\\.|You are number \\d+ in line\\.)$");
 
     [Fact]
     public Task Shopper_chats_about_the_vehicle_on_the_page_and_the_chat_continues_on_the_next_page() => RunAsync(async () =>
     {
-        await AllowTestOriginAsync();
+        await AllowTestOriginAsync(App);
+        await using var maria = await AgentOnlineAsync(App, "manager@example.com", "Away");
         var page = await NewPageAsync();
         await page.GotoAsync(CivicPage);
 
@@ -33,7 +38,7 @@ public sealed class WidgetJourneyTests(BrowserFixture browser, ShowroomApp app)
         await page.GetByLabel("Name (optional)").FillAsync("Alex Rivera");
         await page.GetByLabel("E-mail (optional)").FillAsync("alex@example.net");
         await page.GetByRole(AriaRole.Button, new() { Name = "Start chat" }).ClickAsync();
-        await Expect(page.GetByText($"Waiting for someone from {DemoData.DemoSiteDealer}…")).ToBeVisibleAsync();
+        await Expect(page.GetByText(InLine)).ToBeVisibleAsync();
         await SendAsync(page, "Is the Civic still available? <b>not bold</b>");
         await Expect(Message(page, "Is the Civic still available?")).ToContainTextAsync("Sent");
         // Text is text: the markup shows as typed.
@@ -62,7 +67,8 @@ public sealed class WidgetJourneyTests(BrowserFixture browser, ShowroomApp app)
     [Fact]
     public Task Hostile_page_css_cannot_break_the_launcher_or_the_panel() => RunAsync(async () =>
     {
-        await AllowTestOriginAsync();
+        await AllowTestOriginAsync(App);
+        await using var maria = await AgentOnlineAsync(App, "manager@example.com", "Away");
         var page = await NewPageAsync();
         await page.GotoAsync("/app/demo/hostile.html");
 
@@ -82,9 +88,10 @@ public sealed class WidgetJourneyTests(BrowserFixture browser, ShowroomApp app)
     [Fact]
     public Task Widget_works_with_the_keyboard() => RunAsync(async () =>
     {
-        await AllowTestOriginAsync();
+        await AllowTestOriginAsync(App);
+        await using var maria = await AgentOnlineAsync(App, "manager@example.com", "Away");
         var page = await NewPageAsync();
-        await page.GotoAsync("/app/demo/service.html");
+        await page.GotoAsync(CivicPage);
         var launcher = Launcher(page);
         await Expect(launcher).ToHaveAttributeAsync("aria-expanded", "false");
 
@@ -92,8 +99,7 @@ public sealed class WidgetJourneyTests(BrowserFixture browser, ShowroomApp app)
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByLabel("Name (optional)")).ToBeFocusedAsync();
         await Expect(launcher).ToHaveAttributeAsync("aria-expanded", "true");
-        // The service page implies its department.
-        await Expect(page.GetByLabel("Department")).ToHaveValueAsync("Service");
+        await Expect(page.GetByLabel("Department")).ToHaveValueAsync("Sales");
 
         await page.Keyboard.PressAsync("Escape");
         await Expect(page.GetByRole(AriaRole.Dialog)).ToBeHiddenAsync();
@@ -104,7 +110,8 @@ public sealed class WidgetJourneyTests(BrowserFixture browser, ShowroomApp app)
     [Fact]
     public Task Widget_speaks_the_browser_language() => RunAsync(async () =>
     {
-        await AllowTestOriginAsync();
+        await AllowTestOriginAsync(App);
+        await using var maria = await AgentOnlineAsync(App, "manager@example.com", "Away");
         var page = await NewPageAsync("es-MX");
         await page.GotoAsync(CivicPage);
         await page.GetByRole(AriaRole.Button, new() { Name = "Chatea con nosotros" }).ClickAsync();
@@ -115,7 +122,8 @@ public sealed class WidgetJourneyTests(BrowserFixture browser, ShowroomApp app)
     [Fact]
     public Task On_a_phone_the_panel_fills_the_screen() => RunAsync(async () =>
     {
-        await AllowTestOriginAsync();
+        await AllowTestOriginAsync(App);
+        await using var maria = await AgentOnlineAsync(App, "manager@example.com", "Away");
         var page = await NewPageAsync();
         await page.SetViewportSizeAsync(390, 844);
         await page.GotoAsync(CivicPage);
@@ -130,7 +138,8 @@ public sealed class WidgetJourneyTests(BrowserFixture browser, ShowroomApp app)
     [Fact]
     public Task Messages_sent_while_the_connection_is_cut_are_delivered_once_and_in_order() => RunAsync(async () =>
     {
-        await AllowTestOriginAsync();
+        await AllowTestOriginAsync(App);
+        await using var maria = await AgentOnlineAsync(App, "manager@example.com", "Away");
         var page = await NewPageAsync();
         var dropReplies = false;
         var cut = false;
@@ -192,19 +201,6 @@ public sealed class WidgetJourneyTests(BrowserFixture browser, ShowroomApp app)
         Assert.Equal(["First", "Second", "Third"], shown);
     });
 
-    static ILocator Launcher(IPage page) => page.GetByRole(AriaRole.Button, new() { Name = "Chat with us" });
-
-    static ILocator Composer(IPage page) => page.GetByRole(AriaRole.Textbox, new() { Name = "Message", Exact = true });
-
-    static ILocator Message(IPage page, string text) =>
-        page.GetByRole(AriaRole.Log).GetByRole(AriaRole.Listitem).Filter(new() { HasText = text });
-
-    static async Task SendAsync(IPage page, string text)
-    {
-        await Composer(page).FillAsync(text);
-        await Composer(page).PressAsync("Enter");
-    }
-
     static void Forward(IWebSocketRoute to, IWebSocketFrame frame)
     {
         if (frame.Text is { } text)
@@ -214,20 +210,6 @@ public sealed class WidgetJourneyTests(BrowserFixture browser, ShowroomApp app)
         else if (frame.Binary is { } bytes)
         {
             to.Send(bytes);
-        }
-    }
-
-    /// <summary>The demo dealer's site is this test server: its origin must be one of the dealer's website origins.</summary>
-    async Task AllowTestOriginAsync()
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ShowroomDb>();
-        var dealer = await db.Dealers.SingleAsync(d => d.Name == DemoData.DemoSiteDealer);
-        var origin = App.BaseAddress.GetLeftPart(UriPartial.Authority);
-        if (!dealer.WebsiteOrigins.Contains(origin))
-        {
-            dealer.WebsiteOrigins = [.. dealer.WebsiteOrigins, origin];
-            await db.SaveChangesAsync();
         }
     }
 
