@@ -131,6 +131,81 @@ public sealed class WidgetLiveChatTests(BrowserFixture browser, ShowroomApp app)
     });
 
     [Fact]
+    public Task Shopper_who_declined_the_transcript_at_the_end_can_still_ask_for_it_once() => RunAsync(async () =>
+    {
+        await AllowTestOriginAsync(App);
+        await using var jordan = await AgentOnlineAsync(App, "jordan@example.com", "Available");
+        var offers = new ConcurrentQueue<JsonElement>();
+        jordan.Hub.On<JsonElement>("OfferReceived", offers.Enqueue);
+
+        var page = await NewPageAsync("es-US");
+        await page.GotoAsync(CivicPage);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Chatea con nosotros" }).ClickAsync();
+        await page.GetByLabel("Correo electrónico (opcional)").FillAsync("ana@example.net");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Iniciar chat" }).ClickAsync();
+        await Eventually.TrueAsync(() => !offers.IsEmpty, "Jordan was offered the chat");
+        offers.TryPeek(out var offer);
+        await jordan.Hub.InvokeAsync<JsonElement>("AcceptOffer", Guid.Parse(offer.GetProperty("id").GetString()!));
+        await Expect(page.GetByText("Está chateando con Jordan.")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Terminar chat" }).ClickAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Enviarme la transcripción por correo" }).UncheckAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "¿Terminar este chat?" }).GetByRole(AriaRole.Button, new() { Name = "Terminar chat" }).ClickAsync();
+        var ask = page.GetByRole(AriaRole.Button, new() { Name = "Enviarme la transcripción por correo" });
+        await Expect(ask).ToBeFocusedAsync();
+
+        await ask.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Transcripción enviada a ana@example.net." })).ToBeVisibleAsync();
+        await Expect(ask).ToBeHiddenAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Iniciar un nuevo chat" })).ToBeFocusedAsync();
+    });
+
+    [Fact]
+    public Task A_chat_the_agent_ended_while_the_shopper_was_offline_shows_as_ended_after_the_reconnect() => RunAsync(async () =>
+    {
+        await AllowTestOriginAsync(App);
+        await using var jordan = await AgentOnlineAsync(App, "jordan@example.com", "Available");
+        var offers = new ConcurrentQueue<JsonElement>();
+        jordan.Hub.On<JsonElement>("OfferReceived", offers.Enqueue);
+        var page = await NewPageAsync();
+        var cut = false;
+        var sockets = new List<IWebSocketRoute>();
+        await page.RouteWebSocketAsync(new Regex("/hubs/shopper"), ws =>
+        {
+            if (cut)
+            {
+                _ = ws.CloseAsync();
+                return;
+            }
+            sockets.Add(ws);
+            ws.ConnectToServer();
+        });
+        await page.RouteAsync(new Regex("/hubs/shopper/negotiate"), route => cut ? route.AbortAsync() : route.ContinueAsync());
+
+        await page.GotoAsync(CivicPage);
+        await Launcher(page).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start chat" }).ClickAsync();
+        await Eventually.TrueAsync(() => !offers.IsEmpty, "Jordan was offered the chat", TimeSpan.FromSeconds(30));
+        offers.TryPeek(out var offer);
+        var id = Guid.Parse(offer.GetProperty("conversationId").GetString()!);
+        await jordan.Hub.InvokeAsync<JsonElement>("AcceptOffer", Guid.Parse(offer.GetProperty("id").GetString()!));
+        await Expect(page.GetByText("You are chatting with Jordan.")).ToBeVisibleAsync();
+
+        cut = true;
+        foreach (var socket in sockets)
+        {
+            await socket.CloseAsync();
+        }
+        await Expect(page.GetByText("Reconnecting…")).ToBeVisibleAsync();
+        await jordan.Hub.InvokeAsync("EndConversation", id);
+        cut = false;
+
+        await Expect(page.GetByText("This chat has ended.")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(Composer(page)).ToHaveCountAsync(0);
+        await Expect(page.GetByText("You are chatting with Jordan.")).ToBeHiddenAsync();
+    });
+
+    [Fact]
     public Task Picking_a_department_nobody_can_chat_for_switches_to_the_lead_form_and_back() => RunAsync(async () =>
     {
         await AllowTestOriginAsync(App);
