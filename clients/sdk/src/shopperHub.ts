@@ -39,7 +39,7 @@ export interface ShopperHub {
   /** Messages after afterSeq, in seq order (at most 500 per call). */
   sync(conversationId: string, afterSeq: number): Promise<MessageDto[]>;
   endConversation(conversationId: string): Promise<void>;
-  /** The visitor's open conversation now (after a reconnect it may have ended or moved on), or null. */
+  /** After a reconnect: the open conversation, else the latest one as it ended (Ended or Missed: check status), or null. */
   resume(): Promise<ConversationDto | null>;
   /** Tell the agent the shopper is typing (true at most every 3 s while typing; false when they stop or send). */
   typing(conversationId: string, typing: boolean): Promise<void>;

@@ -135,7 +135,7 @@ export function mount(container: HTMLElement, options: ChatOptions): Chat {
     if (reconnect && hub && isOpen(shown)) {
       try {
         const open = await hub.resume();
-        // Not open any more (or another one is): ours ended while we were away.
+        // Ours ended or was missed while we were away (the answer says which), or another chat is the open one.
         if (conversation === shown) conversationChanged(open?.id === shown!.id ? open : { ...shown!, status: "Ended" });
       } catch {
         // Keep what we know; the hub is connected, so sync still helps.

@@ -102,15 +102,21 @@ public sealed class ShopperHub(
         return await conversations.ToShopperDtoAsync(now, Context.ConnectionAborted);
     }
 
-    /// <summary>The visitor's open conversation now, or null: after a reconnect the chat may have ended, been missed or moved on.</summary>
+    /// <summary>
+    /// After a reconnect: the visitor's open conversation, or else their latest one as it ended (a chat missed
+    /// while the shopper was away says Missed, so the widget can offer the form), or null for a new visitor.
+    /// </summary>
     public async Task<ConversationDto?> Resume()
     {
-        if (await conversations.OpenForAsync(Me, Context.ConnectionAborted) is not { } open)
+        if (await conversations.OpenForAsync(Me, Context.ConnectionAborted) is { } open)
         {
-            return null;
+            await JoinAsync(open.Id);
+            return await conversations.ToShopperDtoAsync(open, Context.ConnectionAborted);
         }
-        await JoinAsync(open.Id);
-        return await conversations.ToShopperDtoAsync(open, Context.ConnectionAborted);
+        var me = Me;
+        var last = await db.Conversations.AsNoTracking().Where(c => c.DealerId == me.DealerId && c.VisitorId == me.VisitorId)
+            .OrderByDescending(c => c.CreatedAt).FirstOrDefaultAsync(Context.ConnectionAborted);
+        return last is null ? null : await conversations.ToShopperDtoAsync(last, Context.ConnectionAborted);
     }
 
     /// <summary>The shopper is typing (or stopped): told to the agent, never stored.</summary>

@@ -89,6 +89,8 @@ public sealed class ChatEndingTests
         Assert.Contains("sent already", again.Message, StringComparison.Ordinal);
         Assert.Contains("No e-mail address", none.Message, StringComparison.Ordinal);
         Assert.Contains("Conversation not found.", notTheirs.Message, StringComparison.Ordinal);
-        Assert.True((await shopper.Hub.InvokeAsync<JsonElement>("Resume")).ValueKind == JsonValueKind.Null);
+        var resumed = await shopper.Hub.InvokeAsync<JsonElement>("Resume");
+        Assert.Equal("Ended", resumed.GetProperty("status").GetString());
+        Assert.True(resumed.GetProperty("transcriptSent").GetBoolean());
     }
 }
