@@ -66,12 +66,18 @@ public sealed class ShopperHub(
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        connections.Leave(Context.ConnectionId);
-        // The shopper's absence counts from the last tab that closed.
-        if (await conversations.OpenForAsync(Me, CancellationToken.None) is { } open)
+        try
         {
-            var now = clock.GetUtcNow();
-            await db.Conversations.Where(c => c.Id == open.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.ShopperSeenAt, now), CancellationToken.None);
+            // The shopper's absence counts from the last tab that closed.
+            if (await conversations.OpenForAsync(Me, CancellationToken.None) is { } open)
+            {
+                var now = clock.GetUtcNow();
+                await db.Conversations.Where(c => c.Id == open.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.ShopperSeenAt, now), CancellationToken.None);
+            }
+        }
+        finally
+        {
+            connections.Leave(Context.ConnectionId);
         }
     }
 
