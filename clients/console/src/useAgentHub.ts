@@ -31,8 +31,8 @@ export interface ConsoleHub {
   activity(): void;
   /** Every StatusChanged message (the agent's own and teammates'); returns the unsubscribe function. */
   onStatusChanged(listener: StatusListener): () => void;
-  /** ConversationAssigned, ConversationUpdated and MessageReceived; returns the unsubscribe function. */
-  onChat(listener: ChatListener): () => void;
+  /** ConversationAssigned, ConversationUpdated, MessageReceived, Typing and ReadUpTo; returns the unsubscribe function. */
+  onChat(listener: Partial<ChatListener>): () => void;
   /** OfferReceived and OfferClosed; returns the unsubscribe function. */
   onOffers(listener: OfferListener): () => void;
   /** These reject when the hub is not connected. */
@@ -53,7 +53,7 @@ export function useAgentHub(signedIn: boolean, onSessionEnded: (reason: string) 
   const sessionEnded = useRef(onSessionEnded);
   sessionEnded.current = onSessionEnded;
   const statusListeners = useRef(new Set<StatusListener>());
-  const chatListeners = useRef(new Set<ChatListener>());
+  const chatListeners = useRef(new Set<Partial<ChatListener>>());
   const offerListeners = useRef(new Set<OfferListener>());
   // Read by the callbacks below whenever they run, not as of the render that made them.
   const current = useRef<HubState>(state);
@@ -67,19 +67,19 @@ export function useAgentHub(signedIn: boolean, onSessionEnded: (reason: string) 
           for (const listener of statusListeners.current) listener(status);
         },
         conversationAssigned: (conversation) => {
-          for (const listener of chatListeners.current) listener.conversationAssigned(conversation);
+          for (const listener of chatListeners.current) listener.conversationAssigned?.(conversation);
         },
         conversationUpdated: (conversation) => {
-          for (const listener of chatListeners.current) listener.conversationUpdated(conversation);
+          for (const listener of chatListeners.current) listener.conversationUpdated?.(conversation);
         },
         messageReceived: (message) => {
-          for (const listener of chatListeners.current) listener.messageReceived(message);
+          for (const listener of chatListeners.current) listener.messageReceived?.(message);
         },
         typing: (typing) => {
-          for (const listener of chatListeners.current) listener.typing(typing);
+          for (const listener of chatListeners.current) listener.typing?.(typing);
         },
         readUpTo: (read) => {
-          for (const listener of chatListeners.current) listener.readUpTo(read);
+          for (const listener of chatListeners.current) listener.readUpTo?.(read);
         },
         offerReceived: (offer) => {
           for (const listener of offerListeners.current) listener.offerReceived(offer);

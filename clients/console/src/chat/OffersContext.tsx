@@ -1,9 +1,9 @@
 import { createContext, type ComponentChildren } from "preact";
 import { useContext, useEffect, useReducer, useRef, useState } from "preact/hooks";
-import { hubErrorMessage, type OfferClosedDto } from "@showroom/sdk";
+import { hubErrorMessage, type AgentConversationDto, type OfferClosedDto } from "@showroom/sdk";
 import type { ConsoleHub } from "../useAgentHub.ts";
 import { useChats } from "./ChatsContext.tsx";
-import { noOffers, offersReducer, waitingCount, type OfferCard } from "./offers.ts";
+import { noOffers, offersReducer, waitingCount, type OfferAction, type OfferCard } from "./offers.ts";
 import { silentAlerts, type OfferAlerts } from "./offerAlerts.ts";
 
 /** How long a card that someone else took keeps saying so before it goes. */
@@ -51,6 +51,11 @@ export function OffersProvider({ hub, alerts = silentAlerts, children }: { hub: 
   latestHub.current = hub;
   const noticeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const goneTimers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
+  /**
+   * Offers being accepted now, each with how to settle its Accept: a second Alt+A before the next render must not ask
+   * twice, and the first of ConversationAssigned and AcceptOffer's answer to say "won" opens the chat.
+   */
+  const accepting = useRef(new Map<string, { settle?: (won: boolean) => void }>());
 
   const say = (card: OfferCard | undefined, reason: OfferClosedDto["reason"], takenBy: string | null) => {
     if (noticeTimer.current !== undefined) clearTimeout(noticeTimer.current);
@@ -76,7 +81,19 @@ export function OffersProvider({ hub, alerts = silentAlerts, children }: { hub: 
           const card = latest.current.cards.find((c) => c.offer.id === closed.offerId);
           dispatch({ type: "closed", closed });
           // This client's own Accept answers for itself; elsewhere the card goes, and the line says why.
-          if (card && card.state !== "accepting") say(card, closed.reason, closed.takenBy);
+          if (card && card.state !== "accepting" && !accepting.current.has(closed.offerId)) say(card, closed.reason, closed.takenBy);
+        },
+      }),
+    [],
+  );
+
+  // The server tells every client of the agent about the won chat before AcceptOffer answers, and that answer can lag.
+  useEffect(
+    () =>
+      hub.onChat({
+        conversationAssigned: (conversation) => {
+          const card = latest.current.cards.find((c) => c.offer.conversationId === conversation.id && accepting.current.has(c.offer.id));
+          if (card) latestWon.current(card.offer.id, conversation);
         },
       }),
     [],
@@ -102,24 +119,46 @@ export function OffersProvider({ hub, alerts = silentAlerts, children }: { hub: 
   const waiting = waitingCount(state);
   useEffect(() => alerts.waitingChanged(waiting), [waiting]);
 
-  const accept = async (id: string) => {
+  /** Opens the won chat and takes its card away, once, whichever news came first. */
+  const won = (id: string, conversation: AgentConversationDto) => {
+    const entry = accepting.current.get(id);
+    const settle = entry?.settle;
+    if (!entry || !settle) return;
+    entry.settle = undefined;
+    adopt(conversation);
+    dispatch({ type: "removed", id });
+    settle(true);
+  };
+  const latestWon = useRef(won);
+  latestWon.current = won;
+
+  const accept = (id: string): Promise<boolean> => {
     const card = latest.current.cards.find((c) => c.offer.id === id);
-    if (card?.state !== "open") return false;
+    if (card?.state !== "open" || accepting.current.has(id)) return Promise.resolve(false);
+    const answer = new Promise<boolean>((resolve) => accepting.current.set(id, { settle: resolve }));
     dispatch({ type: "accepting", id });
-    try {
-      const result = await latestHub.current.acceptOffer(id);
-      if (result.accepted && result.conversation) {
-        adopt(result.conversation);
-        dispatch({ type: "removed", id });
-        return true;
-      }
-      dispatch({ type: "taken", id, takenBy: result.takenBy });
-      say(card, "taken", result.takenBy);
-    } catch (error) {
-      // A refusal with a reason (e.g. the status no longer allows it) is shown; a lost connection gets the generic line.
-      dispatch({ type: "acceptFailed", id, error: hubErrorMessage(error) ?? "" });
-    }
-    return false;
+    const lost = (action: OfferAction, notice?: () => void) => {
+      const settle = accepting.current.get(id)?.settle;
+      accepting.current.delete(id);
+      // Already won through ConversationAssigned (the answer was cut off): nothing to undo.
+      if (settle === undefined) return;
+      dispatch(action);
+      notice?.();
+      settle(false);
+    };
+    latestHub.current.acceptOffer(id).then(
+      (result) => {
+        if (result.accepted && result.conversation) {
+          won(id, result.conversation);
+          accepting.current.delete(id);
+        } else {
+          lost({ type: "taken", id, takenBy: result.takenBy }, () => say(card, "taken", result.takenBy));
+        }
+      },
+      // A refusal with a reason (e.g. the chat limit) is shown; a lost connection gets the generic line.
+      (error: unknown) => lost({ type: "acceptFailed", id, error: hubErrorMessage(error) ?? "" }),
+    );
+    return answer;
   };
 
   const decline = (id: string) => {
