@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Showroom.Agents;
 using Showroom.Auth;
+using Showroom.Canned;
 using Showroom.Configuration;
 using Showroom.Conversations;
 using Showroom.Data;
@@ -82,6 +83,8 @@ try
     api.MapPresenceSettingsApi();
     api.MapConversationsApi();
     api.MapRoutingApi();
+    api.MapBlocksApi();
+    api.MapCannedApi();
     api.MapEmailApi();
 
     app.MapWidgetApi().MapWidgetLeads();

@@ -46,6 +46,9 @@ public sealed class Conversation
     public string? PageTitle { get; set; }
     public VehicleOfInterest? Vehicle { get; set; }
 
+    /// <summary>The address the shopper started from (behind trusted proxies, the client's): for blocking abuse.</summary>
+    public string? ShopperIp { get; set; }
+
     /// <summary>The visitor chatted with this dealer before.</summary>
     public bool ReturningShopper { get; set; }
 

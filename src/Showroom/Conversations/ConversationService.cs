@@ -28,7 +28,7 @@ public sealed class ConversationService(
     IHubContext<AgentHub, IAgentClient> agents)
 {
     /// <summary>Starts a chat in line for routing, or returns the visitor's open one: never a second chat.</summary>
-    public async Task<Conversation> StartAsync(Visitor visitor, StartConversationRequest request, CancellationToken ct)
+    public async Task<Conversation> StartAsync(Visitor visitor, StartConversationRequest request, string? ip, CancellationToken ct)
     {
         var conversation = await OpenForAsync(visitor, ct);
         if (conversation is not null)
@@ -50,6 +50,7 @@ public sealed class ConversationService(
             Status = ConversationStatus.Waiting,
             CreatedAt = now,
             ShopperSeenAt = now,
+            ShopperIp = ip,
             ShopperName = Blank(request.Name),
             ShopperEmail = Blank(request.Email),
             ShopperPhone = Blank(request.Phone),

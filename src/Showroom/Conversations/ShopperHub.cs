@@ -100,7 +100,11 @@ public sealed class ShopperHub(
         {
             throw new HubException(ShopperRateLimits.TooManyChats);
         }
-        var conversation = await conversations.StartAsync(Me, request, CancellationToken.None);
+        if (await db.IsBlockedAsync(Me.DealerId, Me.VisitorId, Ip, Context.ConnectionAborted))
+        {
+            throw new HubException("Chat is not available right now.");
+        }
+        var conversation = await conversations.StartAsync(Me, request, Ip, CancellationToken.None);
         // Joined before it is offered, so "Sam joined the chat" reaches this tab.
         await JoinAsync(conversation.Id);
         await router.RouteAsync(conversation.Id, CancellationToken.None);

@@ -34,6 +34,8 @@ public abstract class ShowroomDb(DbContextOptions options)
     public DbSet<Lead> Leads => Set<Lead>();
     public DbSet<ChatOffer> ChatOffers => Set<ChatOffer>();
     public DbSet<RoutingEvent> RoutingEvents => Set<RoutingEvent>();
+    public DbSet<Canned.CannedResponse> CannedResponses => Set<Canned.CannedResponse>();
+    public DbSet<VisitorBlock> VisitorBlocks => Set<VisitorBlock>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -134,6 +136,7 @@ public abstract class ShowroomDb(DbContextOptions options)
             conversation.Property(c => c.ShopperPhone).HasMaxLength(40);
             conversation.Property(c => c.PageUrl).HasMaxLength(2048);
             conversation.Property(c => c.PageTitle).HasMaxLength(300);
+            conversation.Property(c => c.ShopperIp).HasMaxLength(45);
             conversation.OwnsOne(c => c.Vehicle, vehicle => vehicle.ToJson());
             conversation.ComplexProperty(c => c.Routing);
             conversation.HasIndex(c => new { c.Status, c.DealerId });
@@ -157,6 +160,24 @@ public abstract class ShowroomDb(DbContextOptions options)
             e.HasIndex(x => new { x.DealerId, x.At });
             e.HasIndex(x => x.ConversationId);
             e.HasOne<Conversation>().WithMany().HasForeignKey(x => x.ConversationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Canned.CannedResponse>(canned =>
+        {
+            canned.Property(c => c.Shortcut).HasMaxLength(32);
+            canned.HasIndex(c => new { c.AgentId, c.Shortcut });
+            canned.HasIndex(c => new { c.DealerId, c.Shortcut });
+            canned.HasOne<Dealer>().WithMany().HasForeignKey(c => c.DealerId).OnDelete(DeleteBehavior.Cascade);
+            canned.HasOne<Agent>().WithMany().HasForeignKey(c => c.AgentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<VisitorBlock>(block =>
+        {
+            block.Property(b => b.Ip).HasMaxLength(45);
+            block.Property(b => b.Reason).HasMaxLength(500);
+            block.HasIndex(b => new { b.DealerId, b.VisitorId });
+            block.HasIndex(b => new { b.DealerId, b.Ip });
+            block.HasOne<Dealer>().WithMany().HasForeignKey(b => b.DealerId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<Lead>(lead =>

@@ -278,6 +278,39 @@ namespace Showroom.Data.Migrations.Postgres
                     b.ToTable("AgentSessions");
                 });
 
+            modelBuilder.Entity("Showroom.Canned.CannedResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("DealerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Shortcut")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId", "Shortcut");
+
+                    b.HasIndex("DealerId", "Shortcut");
+
+                    b.ToTable("CannedResponses");
+                });
+
             modelBuilder.Entity("Showroom.Conversations.ChatMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -371,6 +404,10 @@ namespace Showroom.Data.Migrations.Postgres
                     b.Property<string>("ShopperEmail")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ShopperIp")
+                        .HasMaxLength(45)
+                        .HasColumnType("character varying(45)");
 
                     b.Property<string>("ShopperName")
                         .HasMaxLength(100)
@@ -482,6 +519,48 @@ namespace Showroom.Data.Migrations.Postgres
                     b.HasIndex("DealerId", "CreatedAt");
 
                     b.ToTable("Leads");
+                });
+
+            modelBuilder.Entity("Showroom.Conversations.VisitorBlock", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("BlockedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("BlockedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DealerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Ip")
+                        .HasMaxLength(45)
+                        .HasColumnType("character varying(45)");
+
+                    b.Property<DateTimeOffset?>("LiftedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("LiftedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("VisitorId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DealerId", "Ip");
+
+                    b.HasIndex("DealerId", "VisitorId");
+
+                    b.ToTable("VisitorBlocks");
                 });
 
             modelBuilder.Entity("Showroom.Dealers.Dealer", b =>
@@ -862,6 +941,19 @@ namespace Showroom.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Showroom.Canned.CannedResponse", b =>
+                {
+                    b.HasOne("Showroom.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Showroom.Dealers.Dealer", null)
+                        .WithMany()
+                        .HasForeignKey("DealerId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("Showroom.Conversations.ChatMessage", b =>
                 {
                     b.HasOne("Showroom.Conversations.Conversation", null)
@@ -955,6 +1047,15 @@ namespace Showroom.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Vehicle");
+                });
+
+            modelBuilder.Entity("Showroom.Conversations.VisitorBlock", b =>
+                {
+                    b.HasOne("Showroom.Dealers.Dealer", null)
+                        .WithMany()
+                        .HasForeignKey("DealerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Showroom.Dealers.Dealer", b =>

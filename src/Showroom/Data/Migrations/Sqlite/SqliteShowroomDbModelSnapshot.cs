@@ -269,6 +269,39 @@ namespace Showroom.Data.Migrations.Sqlite
                     b.ToTable("AgentSessions");
                 });
 
+            modelBuilder.Entity("Showroom.Canned.CannedResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DealerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Shortcut")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId", "Shortcut");
+
+                    b.HasIndex("DealerId", "Shortcut");
+
+                    b.ToTable("CannedResponses");
+                });
+
             modelBuilder.Entity("Showroom.Conversations.ChatMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -361,6 +394,10 @@ namespace Showroom.Data.Migrations.Sqlite
 
                     b.Property<string>("ShopperEmail")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShopperIp")
+                        .HasMaxLength(45)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ShopperName")
@@ -473,6 +510,48 @@ namespace Showroom.Data.Migrations.Sqlite
                     b.HasIndex("DealerId", "CreatedAt");
 
                     b.ToTable("Leads");
+                });
+
+            modelBuilder.Entity("Showroom.Conversations.VisitorBlock", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BlockedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BlockedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DealerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ip")
+                        .HasMaxLength(45)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LiftedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("LiftedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VisitorId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DealerId", "Ip");
+
+                    b.HasIndex("DealerId", "VisitorId");
+
+                    b.ToTable("VisitorBlocks");
                 });
 
             modelBuilder.Entity("Showroom.Dealers.Dealer", b =>
@@ -853,6 +932,19 @@ namespace Showroom.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Showroom.Canned.CannedResponse", b =>
+                {
+                    b.HasOne("Showroom.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Showroom.Dealers.Dealer", null)
+                        .WithMany()
+                        .HasForeignKey("DealerId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("Showroom.Conversations.ChatMessage", b =>
                 {
                     b.HasOne("Showroom.Conversations.Conversation", null)
@@ -946,6 +1038,15 @@ namespace Showroom.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Vehicle");
+                });
+
+            modelBuilder.Entity("Showroom.Conversations.VisitorBlock", b =>
+                {
+                    b.HasOne("Showroom.Dealers.Dealer", null)
+                        .WithMany()
+                        .HasForeignKey("DealerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Showroom.Dealers.Dealer", b =>
