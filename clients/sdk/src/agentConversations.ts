@@ -27,6 +27,34 @@ export interface AgentConversationDto {
   dealerName: string;
   /** The visitor chatted with this dealer before. */
   returningShopper: boolean;
+  /** Whose chat it is now (null while waiting): after a transfer, the sender sees it is no longer theirs. */
+  assignedAgentId: string | null;
+}
+
+/** To a named colleague (toAgentId) or to a department of the chat's dealer (toDepartment); the note is for agents only. */
+export interface TransferRequest {
+  toAgentId?: string;
+  toDepartment?: DepartmentKind;
+  note?: string;
+}
+
+/** A colleague in the transfer list: whether they can take the chat now, and why not. */
+export interface TransferTargetDto {
+  agentId: string;
+  name: string;
+  status: "Available" | "Away" | "DoNotDisturb" | "Offline";
+  /** Null when they can take it; else "do-not-disturb", "offline", "chat-limit". */
+  unavailableReason: "do-not-disturb" | "offline" | "chat-limit" | null;
+  departments: DepartmentKind[];
+}
+
+/** What became of a transfer the agent sent: "accepted" (the chat is the target's now), "declined", "timed-out", "cancelled", "ended". */
+export interface TransferUpdateDto {
+  conversationId: string;
+  offerId: string;
+  outcome: "accepted" | "declined" | "timed-out" | "cancelled" | "ended";
+  /** The colleague (or the department's agent who accepted). */
+  targetName: string | null;
 }
 
 export type OfferKind = "Chat" | "Transfer";
@@ -82,3 +110,7 @@ export const getMyConversations = () => apiFetch<AgentConversationDto[]>("/api/c
 
 /** The offers waiting for the signed-in agent now (after a reload or reconnect). */
 export const getMyOffers = () => apiFetch<OfferDto[]>("/api/offers/mine");
+
+/** The colleagues a chat may be transferred to, with their status and whether they can take it now. */
+export const getTransferTargets = (conversationId: string) =>
+  apiFetch<TransferTargetDto[]>(`/api/conversations/${encodeURIComponent(conversationId)}/transfer-targets`);

@@ -2,7 +2,7 @@ import { HubConnectionBuilder, LogLevel, type HubConnection } from "@microsoft/s
 import { reconnectDelay } from "./reconnect.ts";
 import { startLoop, type HubState } from "./startLoop.ts";
 import type { AgentStatus, AgentStatusDto } from "./status.ts";
-import type { AcceptResultDto, AgentConversationDto, OfferClosedDto, OfferDto } from "./agentConversations.ts";
+import type { AcceptResultDto, AgentConversationDto, OfferClosedDto, OfferDto, TransferRequest, TransferUpdateDto } from "./agentConversations.ts";
 import type { MessageDto, ReadDto, TypingDto } from "./conversations.ts";
 
 /** What the server calls on an agent's client (IAgentClient on the server). */
@@ -25,6 +25,8 @@ export interface AgentHubHandlers {
   offerReceived?(offer: OfferDto): void;
   /** An offer left this agent (taken, timed out, ended…): remove its card and say why. */
   offerClosed?(closed: OfferClosedDto): void;
+  /** A transfer this agent sent was accepted, declined, timed out, cancelled, or the chat ended. */
+  transferUpdated?(update: TransferUpdateDto): void;
 }
 
 export type { HubState };
@@ -61,6 +63,10 @@ export interface AgentHub {
   /** One conditional update decides: exactly one agent wins a chat, everyone else gets takenBy. */
   acceptOffer(offerId: string): Promise<AcceptResultDto>;
   declineOffer(offerId: string): Promise<void>;
+  /** Offers the agent's chat to a colleague or a department; it stays theirs until accepted (30 s). Refusals say why. Returns the offer id. */
+  transfer(conversationId: string, request: TransferRequest): Promise<string>;
+  /** Withdraws the pending transfer of one of the agent's chats. */
+  cancelTransfer(conversationId: string): Promise<void>;
 }
 
 export const agentHubPath = "/hubs/agent";
@@ -89,6 +95,7 @@ export function connectAgentHub(options: AgentHubOptions): AgentHub {
   connection.on("readUpTo", (r: ReadDto) => options.handlers.readUpTo?.(r));
   connection.on("offerReceived", (o: OfferDto) => options.handlers.offerReceived?.(o));
   connection.on("offerClosed", (c: OfferClosedDto) => options.handlers.offerClosed?.(c));
+  connection.on("transferUpdated", (u: TransferUpdateDto) => options.handlers.transferUpdated?.(u));
   connection.onreconnecting(() => report("reconnecting"));
   connection.onreconnected(() => report("connected"));
   connection.onclose(() => report("disconnected"));
@@ -114,5 +121,7 @@ export function connectAgentHub(options: AgentHubOptions): AgentHub {
     offers: () => connection.invoke<OfferDto[]>("Offers"),
     acceptOffer: (offerId) => connection.invoke<AcceptResultDto>("AcceptOffer", offerId),
     declineOffer: (offerId) => connection.invoke<void>("DeclineOffer", offerId),
+    transfer: (conversationId, request) => connection.invoke<string>("Transfer", conversationId, request),
+    cancelTransfer: (conversationId) => connection.invoke<void>("CancelTransfer", conversationId),
   };
 }

@@ -19,6 +19,6 @@ export {
   type VehicleOfInterest, type WidgetDepartment, type WidgetSession,
 } from "./conversations.ts";
 export {
-  getMyConversations, getMyOffers, maxMessageLength, type AcceptResultDto, type AgentConversationDto, type OfferClosedDto, type OfferDto,
-  type OfferKind,
+  getMyConversations, getMyOffers, getTransferTargets, maxMessageLength, type AcceptResultDto, type AgentConversationDto, type OfferClosedDto,
+  type OfferDto, type OfferKind, type TransferRequest, type TransferTargetDto, type TransferUpdateDto,
 } from "./agentConversations.ts";
