@@ -2,30 +2,27 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Showroom.Browser.Tests.Infrastructure;
-using Showroom.Data;
 using Showroom.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
+using static Showroom.Browser.Tests.Conversations.ChatSteps;
 
 namespace Showroom.Browser.Tests.Conversations;
 
 /// <summary>
 /// The agent's side of a chat on the Chat Screen: a shopper (a real shopper hub connection from C#) starts a chat,
-/// the stand-in assignment gives it to the Available agent, and the agent reads, answers and ends it in the browser.
+/// it is offered to the Available agent, who accepts it, reads, answers and ends it in the browser.
 /// </summary>
 public sealed class AgentChatJourneyTests(BrowserFixture browser, ShowroomApp app)
     : BrowserTest(browser, app), IClassFixture<BrowserFixture>, IClassFixture<ShowroomApp>
 {
-    const string Site = "https://downtown.example";
     const string Markup = "<img src=x onerror=alert(1)>";
 
     [Fact]
     public Task Agent_answers_a_shopper_sees_markup_as_text_survives_a_reload_and_ends_the_chat() => RunAsync(async () =>
     {
-        var widgetKey = await AllowSiteAsync();
+        var widgetKey = await AllowSiteAsync(App);
         var page = await NewPageAsync();
         var dialogs = new ConcurrentQueue<string>();
         page.Dialog += (_, dialog) =>
@@ -48,8 +45,12 @@ public sealed class AgentChatJourneyTests(BrowserFixture browser, ShowroomApp ap
             pageUrl = "https://downtown.example/inventory/2022-toyota-rav4",
             vehicle = new { year = 2022, make = "Toyota", model = "RAV4" },
         });
-        Assert.Equal("Active", conversation.GetProperty("status").GetString());
+        Assert.Equal("Waiting", conversation.GetProperty("status").GetString());
         var id = Guid.Parse(conversation.GetProperty("id").GetString()!);
+
+        // Offered first: accepting it makes it Sam's.
+        await Expect(OfferCard(page, "Pat")).ToContainTextAsync("2022 Toyota RAV4");
+        await AcceptAsync(page, "Pat");
 
         // The chat appears in My chats, opened, with the shopper's name and what they are looking at.
         var myChats = page.GetByRole(AriaRole.Navigation, new() { Name = "My chats" });
@@ -113,28 +114,8 @@ public sealed class AgentChatJourneyTests(BrowserFixture browser, ShowroomApp ap
         // Closing an ended chat takes it off the list.
         await page.GetByRole(AriaRole.Button, new() { Name = "Close chat" }).ClickAsync();
         await Expect(item).ToHaveCountAsync(0);
-        await Expect(page.GetByText("No chats yet. Chats offered to you will appear here.")).ToBeVisibleAsync();
+        await Expect(page.GetByText("No chats yet. Chats you accept will appear here.")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Chat Screen" })).ToBeFocusedAsync();
         Assert.Empty(dialogs);
     });
-
-    async Task<string> AllowSiteAsync()
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ShowroomDb>();
-        var dealer = await db.Dealers.SingleAsync(d => d.Name == "Example Motors Downtown");
-        dealer.WebsiteOrigins = [Site];
-        await db.SaveChangesAsync();
-        return dealer.WidgetKey;
-    }
-
-    static ILocator StatusButton(IPage page, string status) =>
-        page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = $"Status: {status}", Exact = true });
-
-    static async Task ChooseStatusAsync(IPage page, string from, string to)
-    {
-        await StatusButton(page, from).ClickAsync();
-        await page.GetByRole(AriaRole.Menuitemradio, new() { Name = to, Exact = true }).ClickAsync();
-        await Expect(StatusButton(page, to)).ToBeVisibleAsync();
-    }
 }
