@@ -12,7 +12,7 @@ namespace Showroom.Conversations;
 public sealed record AgentConversationDto(
     Guid Id, Guid DealerId, string DealerName, DepartmentKind Department, ConversationStatus Status, string? ShopperName, string? ShopperEmail,
     string? ShopperPhone, string? PageUrl, string? PageTitle, VehicleOfInterest? Vehicle, DateTimeOffset CreatedAt, long LastSeq,
-    long AgentReadSeq, long ShopperReadSeq, DateTimeOffset? AcceptedAt, bool ReturningShopper);
+    long AgentReadSeq, long ShopperReadSeq, DateTimeOffset? AcceptedAt, bool ReturningShopper, Guid? AssignedAgentId);
 
 /// <summary>
 /// The rules of a conversation in one place; both hubs and routing stay thin and call this. Every change
@@ -209,7 +209,7 @@ public sealed class ConversationService(
 
     public static AgentConversationDto ToAgentDto(Conversation c, string dealerName) => new(
         c.Id, c.DealerId, dealerName, c.Department, c.Status, c.ShopperName, c.ShopperEmail, c.ShopperPhone, c.PageUrl, c.PageTitle, c.Vehicle,
-        c.CreatedAt, c.LastSeq, c.AgentReadSeq, c.ShopperReadSeq, c.AcceptedAt, c.ReturningShopper);
+        c.CreatedAt, c.LastSeq, c.AgentReadSeq, c.ShopperReadSeq, c.AcceptedAt, c.ReturningShopper, c.AssignedAgentId);
 
     static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

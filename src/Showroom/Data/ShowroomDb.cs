@@ -148,6 +148,8 @@ public abstract class ShowroomDb(DbContextOptions options)
         {
             offer.Property(o => o.Kind).HasConversion<string>().HasMaxLength(16);
             offer.Property(o => o.State).HasConversion<string>().HasMaxLength(16);
+            offer.Property(o => o.Note).HasMaxLength(1000);
+            offer.Property(o => o.ToDepartment).HasConversion<string>().HasMaxLength(16);
             offer.HasIndex(o => new { o.AgentId, o.State });
             offer.HasIndex(o => new { o.ConversationId, o.State });
             offer.HasOne<Conversation>().WithMany().HasForeignKey(o => o.ConversationId).OnDelete(DeleteBehavior.Cascade);
@@ -156,7 +158,7 @@ public abstract class ShowroomDb(DbContextOptions options)
 
         builder.Entity<RoutingEvent>(e =>
         {
-            e.Property(x => x.Step).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Step).HasConversion<string>().HasMaxLength(20);
             e.HasIndex(x => new { x.DealerId, x.At });
             e.HasIndex(x => x.ConversationId);
             e.HasOne<Conversation>().WithMany().HasForeignKey(x => x.ConversationId).OnDelete(DeleteBehavior.Cascade);

@@ -16,7 +16,7 @@ namespace Showroom.Realtime;
 [Authorize]
 public sealed class AgentHub(
     ShowroomDb db, AgentConnections connections, PresenceService presence, ConversationService conversations, MessageStore messages,
-    Router router, LiveSignals signals) : Hub<IAgentClient>
+    Router router, LiveSignals signals, Transfers transfers) : Hub<IAgentClient>
 {
     public const string Path = "/hubs/agent";
 
@@ -136,6 +136,12 @@ public sealed class AgentHub(
     public Task<AcceptResultDto> AcceptOffer(Guid offerId) => router.AcceptAsync(Context.User!.AgentId(), offerId, CancellationToken.None);
 
     public Task DeclineOffer(Guid offerId) => router.DeclineAsync(Context.User!.AgentId(), offerId, CancellationToken.None);
+
+    /// <summary>Offers one of the caller's chats to a colleague or a department; it stays theirs until accepted. Returns the offer id.</summary>
+    public Task<Guid> Transfer(Guid conversationId, TransferRequest request) =>
+        transfers.RequestAsync(Context.User!.AgentId(), conversationId, request, CancellationToken.None);
+
+    public Task CancelTransfer(Guid conversationId) => transfers.CancelAsync(Context.User!.AgentId(), conversationId, CancellationToken.None);
 
     async Task<Conversation> AssignedToMeAsync(Guid conversationId)
     {

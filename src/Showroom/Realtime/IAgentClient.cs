@@ -33,4 +33,7 @@ public interface IAgentClient
 
     /// <summary>An offer left this agent (taken, accepted or declined elsewhere, timed out, the chat ended or was missed).</summary>
     Task OfferClosed(OfferClosedDto closed);
+
+    /// <summary>A transfer this agent sent was accepted, declined, timed out or cancelled.</summary>
+    Task TransferUpdated(TransferUpdateDto update);
 }

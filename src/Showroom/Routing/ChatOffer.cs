@@ -33,6 +33,14 @@ public sealed class ChatOffer
     public DateTimeOffset OfferedAt { get; set; }
     public DateTimeOffset Deadline { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>Transfers: the agent who sends the chat (it stays theirs until accepted) and their note for agents only.</summary>
+    public Guid? FromAgentId { get; set; }
+
+    public string? Note { get; set; }
+
+    /// <summary>A transfer to a department: the chat moves to it when accepted.</summary>
+    public Dealers.DepartmentKind? ToDepartment { get; set; }
 }
 
 public enum RoutingStep
@@ -45,6 +53,10 @@ public enum RoutingStep
     Withdrawn,
     Escalated,
     Missed,
+
+    /// <summary>An agent offered their chat to a colleague or a department.</summary>
+    TransferRequested,
+    Transferred,
 }
 
 /// <summary>One step of a chat's way to an agent, for reports (offer-to-accept latency, missed chats).</summary>

@@ -189,10 +189,15 @@ public sealed class Router(
     {
         var rows = await db.ChatOffers.AsNoTracking()
             .Where(o => o.AgentId == agentId && o.State == OfferState.Pending)
-            .Join(db.Conversations.Where(c => c.Status == ConversationStatus.Waiting), o => o.ConversationId, c => c.Id, (o, c) => new { Offer = o, Chat = c })
-            .Join(db.Dealers, x => x.Chat.DealerId, d => d.Id, (x, d) => new { x.Offer, x.Chat, DealerName = d.Name })
+            .Join(db.Conversations.Where(c => c.Status == ConversationStatus.Waiting || c.Status == ConversationStatus.Active),
+                o => o.ConversationId, c => c.Id, (o, c) => new { Offer = o, Chat = c })
+            .Join(db.Dealers, x => x.Chat.DealerId, d => d.Id, (x, d) => new
+            {
+                x.Offer, x.Chat, DealerName = d.Name,
+                From = db.Users.Where(a => a.Id == x.Offer.FromAgentId).Select(a => a.FirstName).FirstOrDefault(),
+            })
             .ToListAsync(ct);
-        return rows.OrderBy(x => x.Chat.Routing.QueuedAt).Select(x => ToDto(x.Offer, x.Chat, x.DealerName)).ToList();
+        return rows.OrderBy(x => x.Offer.OfferedAt).Select(x => ToDto(x.Offer, x.Chat, x.DealerName, x.From)).ToList();
     }
 
     /// <summary>
@@ -211,18 +216,27 @@ public sealed class Router(
             throw new HubException($"You already have {active} chats, your limit. End one to accept another.");
         }
         var now = clock.GetUtcNow();
-        var won = offer.State == OfferState.Pending && await db.Conversations
-            .Where(c => c.Id == offer.ConversationId && c.Status == ConversationStatus.Waiting && c.AssignedAgentId == null
-                && db.ChatOffers.Any(o => o.Id == offerId && o.State == OfferState.Pending))
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(c => c.AssignedAgentId, agentId)
-                .SetProperty(c => c.Status, ConversationStatus.Active)
-                .SetProperty(c => c.AcceptedAt, now)
-                .SetProperty(c => c.Routing.NextAt, (DateTimeOffset?)null)
-                .SetProperty(c => c.Routing.Stamp, c => c.Routing.Stamp + 1), ct) == 1;
+        var pending = db.ChatOffers.Where(o => o.Id == offerId && o.State == OfferState.Pending);
+        var won = offer.State == OfferState.Pending && (offer.FromAgentId is { } sender
+            // A transfer: the chat must still be active and still the sender's.
+            ? await db.Conversations
+                .Where(c => c.Id == offer.ConversationId && c.Status == ConversationStatus.Active && c.AssignedAgentId == sender && pending.Any())
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(c => c.AssignedAgentId, agentId)
+                    .SetProperty(c => c.AcceptedAt, now)
+                    .SetProperty(c => c.Department, c => offer.ToDepartment ?? c.Department)
+                    .SetProperty(c => c.Routing.Stamp, c => c.Routing.Stamp + 1), ct) == 1
+            : await db.Conversations
+                .Where(c => c.Id == offer.ConversationId && c.Status == ConversationStatus.Waiting && c.AssignedAgentId == null && pending.Any())
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(c => c.AssignedAgentId, agentId)
+                    .SetProperty(c => c.Status, ConversationStatus.Active)
+                    .SetProperty(c => c.AcceptedAt, now)
+                    .SetProperty(c => c.Routing.NextAt, (DateTimeOffset?)null)
+                    .SetProperty(c => c.Routing.Stamp, c => c.Routing.Stamp + 1), ct) == 1);
         if (!won)
         {
-            var takenBy = await db.Conversations.Where(c => c.Id == offer.ConversationId && c.AssignedAgentId != null)
+            var takenBy = await db.Conversations.Where(c => c.Id == offer.ConversationId && c.AssignedAgentId != null && c.AssignedAgentId != offer.FromAgentId)
                 .Select(c => db.Users.Where(a => a.Id == c.AssignedAgentId).Select(a => a.FirstName).FirstOrDefault()).FirstOrDefaultAsync(ct);
             return new AcceptResultDto(false, null, takenBy);
         }
@@ -234,6 +248,12 @@ public sealed class Router(
         var chat = await db.Conversations.AsNoTracking().SingleAsync(c => c.Id == offer.ConversationId, ct);
         var dto = await conversations.ToAgentDtoAsync(chat, ct);
         await agents.Clients.Group(AgentHub.AgentGroup(agentId)).ConversationAssigned(dto);
+        if (offer.FromAgentId is { } from)
+        {
+            await agents.Clients.Group(AgentHub.AgentGroup(from)).ConversationUpdated(dto);
+            await agents.Clients.Group(AgentHub.AgentGroup(from)).TransferUpdated(new TransferUpdateDto(chat.Id, offer.Id, Transfers.Accepted, name));
+            await offers.RecordAsync(chat.Id, chat.DealerId, agentId, RoutingStep.Transferred, 0, ct);
+        }
         await conversations.AgentJoinedAsync(chat, agentId, name, ct);
         return new AcceptResultDto(true, dto, null);
     }
@@ -243,10 +263,29 @@ public sealed class Router(
     {
         var offer = await db.ChatOffers.AsNoTracking().SingleOrDefaultAsync(o => o.Id == offerId && o.AgentId == agentId, ct)
             ?? throw new HubException("This offer is no longer available.");
-        if (await offers.CloseAsync(offer, OfferState.Declined, OfferBook.Declined, null, ct))
+        if (!await offers.CloseAsync(offer, OfferState.Declined, OfferBook.Declined, null, ct))
+        {
+            return;
+        }
+        if (offer.FromAgentId is { } sender)
+        {
+            await TellSenderIfUnansweredAsync(offer, sender, Transfers.Declined, ct);
+        }
+        else
         {
             await RouteAsync(offer.ConversationId, ct);
         }
+    }
+
+    /// <summary>A transfer nobody will take any more (every offer of it declined or timed out): the chat stays the sender's, who is told.</summary>
+    internal async Task TellSenderIfUnansweredAsync(ChatOffer offer, Guid sender, string outcome, CancellationToken ct)
+    {
+        if (await db.ChatOffers.AnyAsync(o => o.ConversationId == offer.ConversationId && o.FromAgentId == sender && o.State == OfferState.Pending, ct))
+        {
+            return;
+        }
+        var target = offer.ToDepartment is null ? await db.Users.Where(a => a.Id == offer.AgentId).Select(a => a.FirstName).SingleOrDefaultAsync(ct) : null;
+        await agents.Clients.Group(AgentHub.AgentGroup(sender)).TransferUpdated(new TransferUpdateDto(offer.ConversationId, offer.Id, outcome, target));
     }
 
     /// <summary>Nobody accepted within the missed-chat limit: the shopper is offered the lead form.</summary>
@@ -287,15 +326,21 @@ public sealed class Router(
             };
             ids.UnionWith(await pool.ToListAsync(ct));
         }
+        return await DescribeAsync(ids, chat.Id, dealer.DefaultChatLimit, now, ct);
+    }
+
+    /// <summary>What eligibility and selection need to know about these agents now (inactive accounts are left out).</summary>
+    internal async Task<List<Candidate>> DescribeAsync(IReadOnlyCollection<Guid> ids, Guid chatId, int defaultChatLimit, DateTimeOffset now, CancellationToken ct)
+    {
         var rows = await db.Users.AsNoTracking().Where(a => ids.Contains(a.Id) && a.IsActive)
             .Select(a => new
             {
                 a.Id,
-                Limit = a.ChatLimit ?? dealer.DefaultChatLimit,
+                Limit = a.ChatLimit ?? defaultChatLimit,
                 State = db.AgentStates.Where(s => s.AgentId == a.Id).Select(s => new { s.Status, s.IsOnline }).FirstOrDefault(),
                 Live = db.ConnectionLeases.Any(l => l.AgentId == a.Id && l.ExpiresAt > now),
                 Active = db.Conversations.Count(c => c.AssignedAgentId == a.Id && c.Status == ConversationStatus.Active),
-                Pending = db.ChatOffers.Count(o => o.AgentId == a.Id && o.State == OfferState.Pending && o.ConversationId != chat.Id),
+                Pending = db.ChatOffers.Count(o => o.AgentId == a.Id && o.State == OfferState.Pending && o.ConversationId != chatId),
                 LastChatAt = db.Conversations.Where(c => c.AssignedAgentId == a.Id && c.AcceptedAt != null)
                     .OrderByDescending(c => c.AcceptedAt).Select(c => c.AcceptedAt).FirstOrDefault(),
             })
@@ -305,9 +350,9 @@ public sealed class Router(
             .ToList();
     }
 
-    static OfferDto ToDto(ChatOffer offer, Conversation chat, string dealerName) => new(
-        offer.Id, chat.Id, offer.Kind, chat.DealerId, dealerName, chat.Department, chat.ShopperName, chat.PageUrl, chat.PageTitle, chat.Vehicle,
-        chat.ReturningShopper, chat.Routing.QueuedAt, offer.Deadline, FromAgentName: null, Note: null);
+    internal static OfferDto ToDto(ChatOffer offer, Conversation chat, string dealerName, string? fromAgentName = null) => new(
+        offer.Id, chat.Id, offer.Kind, chat.DealerId, dealerName, offer.ToDepartment ?? chat.Department, chat.ShopperName, chat.PageUrl, chat.PageTitle,
+        chat.Vehicle, chat.ReturningShopper, offer.FromAgentId is null ? chat.Routing.QueuedAt : offer.OfferedAt, offer.Deadline, fromAgentName, offer.Note);
 
     static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 }

@@ -20,6 +20,8 @@ public static class RoutingApi
     {
         api.MapGet("/offers/mine", Mine).RequireAuthorization().WithTags("Routing")
             .WithSummary("The chats offered to the signed-in agent now, oldest first.");
+        api.MapGet("/conversations/{conversationId:guid}/transfer-targets", TransferTargets).RequireAuthorization().WithTags("Routing")
+            .WithSummary("The colleagues the caller may transfer their chat to, with their status and why they cannot take it now.");
         var settings = api.MapGroup("/dealers/{dealerId:guid}/settings/routing").RequireAuthorization().WithTags("Routing");
         settings.MapGet("/", Get).WithSummary("How the dealer's chats reach agents: chat limit, returning shoppers, and each department's policy.");
         settings.MapPut("/", Put).WithSummary("Changes the routing settings; every field is checked, nothing is saved partially.");
@@ -28,6 +30,9 @@ public static class RoutingApi
 
     static async Task<Ok<List<OfferDto>>> Mine(HttpContext http, Router router, CancellationToken ct) =>
         TypedResults.Ok(await router.OffersForAsync(http.User.AgentId(), ct));
+
+    static async Task<Results<Ok<List<TransferTargetDto>>, NotFound>> TransferTargets(Guid conversationId, HttpContext http, Transfers transfers, CancellationToken ct) =>
+        await transfers.TargetsForAsync(http.User.AgentId(), conversationId, ct) is { } targets ? TypedResults.Ok(targets) : TypedResults.NotFound();
 
     static async Task<Results<Ok<RoutingSettingsDto>, NotFound>> Get(Guid dealerId, HttpContext http, ShowroomDb db, CancellationToken ct)
     {

@@ -10,4 +10,7 @@ public sealed class RoutingOptions
 
     /// <summary>When everyone has passed on a chat at the widest escalation step, the next round starts after this pause.</summary>
     public TimeSpan RoundPause { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>A transfer not accepted in this time goes back to (stays with) the sender, who is told.</summary>
+    public TimeSpan TransferTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

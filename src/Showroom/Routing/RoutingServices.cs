@@ -9,13 +9,14 @@ public static class RoutingServices
     {
         services.Configure<RoutingOptions>(configuration.GetSection(RoutingOptions.Section));
         var options = ConfigurationServices.Bind<RoutingOptions>(configuration, RoutingOptions.Section);
-        if (options.SweepInterval <= TimeSpan.Zero || options.RoundPause < TimeSpan.Zero)
+        if (options.SweepInterval <= TimeSpan.Zero || options.RoundPause < TimeSpan.Zero || options.TransferTimeout <= TimeSpan.Zero)
         {
-            throw new StartupException("Routing:SweepInterval must be positive and Routing:RoundPause not negative.");
+            throw new StartupException("Routing:SweepInterval and Routing:TransferTimeout must be positive, Routing:RoundPause not negative.");
         }
         services.AddSingleton<RoutingWake>();
         services.AddScoped<OfferBook>();
         services.AddScoped<Router>();
+        services.AddScoped<Transfers>();
         services.AddSingleton<RoutingSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<RoutingSweeper>());
         return services;

@@ -33,8 +33,13 @@ public sealed class RoutingSweeper(
         }
     }
 
-    /// <summary>Routes every chat whose next step is due.</summary>
-    public Task SweepAsync(CancellationToken ct) => RouteAsync(dealers: null, ct);
+    /// <summary>Routes every chat whose next step is due, and times out late transfers.</summary>
+    public async Task SweepAsync(CancellationToken ct)
+    {
+        await RouteAsync(dealers: null, ct);
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Transfers>().ExpireAsync(ct);
+    }
 
     /// <summary>Null: the due chats; empty: every waiting chat; else the waiting chats of those dealers' groups.</summary>
     async Task RouteAsync(IReadOnlyCollection<Guid>? dealers, CancellationToken ct)

@@ -807,10 +807,17 @@ namespace Showroom.Data.Migrations.Postgres
                     b.Property<Guid>("DealerId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("FromAgentId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<DateTimeOffset>("OfferedAt")
                         .HasColumnType("timestamp with time zone");
@@ -820,6 +827,10 @@ namespace Showroom.Data.Migrations.Postgres
 
                     b.Property<string>("State")
                         .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ToDepartment")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
@@ -855,8 +866,8 @@ namespace Showroom.Data.Migrations.Postgres
 
                     b.Property<string>("Step")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.HasKey("Id");
 

@@ -798,9 +798,16 @@ namespace Showroom.Data.Migrations.Sqlite
                     b.Property<Guid>("DealerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("FromAgentId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("OfferedAt")
@@ -811,6 +818,10 @@ namespace Showroom.Data.Migrations.Sqlite
 
                     b.Property<string>("State")
                         .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToDepartment")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
@@ -846,7 +857,7 @@ namespace Showroom.Data.Migrations.Sqlite
 
                     b.Property<string>("Step")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
