@@ -10,13 +10,18 @@ import { StatusNotice } from "./components/StatusNotice.tsx";
 import { PresenceProvider } from "./presence/PresenceContext.tsx";
 import { ChatsProvider } from "./chat/ChatsContext.tsx";
 import { OffersProvider } from "./chat/OffersContext.tsx";
+import { offerRinger } from "./chat/OfferAlertControls.tsx";
 import { SignInPage } from "./pages/SignInPage.tsx";
 import { ChatScreen } from "./pages/ChatScreen.tsx";
 import { EditProfilePage } from "./pages/EditProfilePage.tsx";
+import { HistoryPage } from "./pages/HistoryPage.tsx";
+import { TranscriptPage } from "./pages/TranscriptPage.tsx";
 
 /** /profile is the agent's own; /agents/{id}/profile is how a Manager (or Admin) edits someone else's. */
 const agentProfilePath = /^\/agents\/([0-9a-fA-F-]{36})\/profile$/;
-const isKnownPath = (path: string) => path === "/" || path === "/profile" || agentProfilePath.test(path);
+const historyTranscriptPath = /^\/history\/([0-9a-fA-F-]{36})$/;
+const isKnownPath = (path: string) =>
+  path === "/" || path === "/profile" || path === "/history" || agentProfilePath.test(path) || historyTranscriptPath.test(path);
 
 /** undefined while GET /api/me is in flight; null when signed out; "unreachable" when the server did not answer. */
 type Session = Me | null | undefined | "unreachable";
@@ -106,7 +111,7 @@ export function App() {
           <ConnectionBanner state={hub.state} />
           <StatusNotice />
           <ChatsProvider hub={hub}>
-            <OffersProvider hub={hub}>
+            <OffersProvider hub={hub} alerts={offerRinger()}>
               <Routes path={path} me={me} onProfileSaved={profileSaved} />
             </OffersProvider>
           </ChatsProvider>
@@ -120,6 +125,9 @@ function Routes({ path, me, onProfileSaved }: { path: string; me: Me; onProfileS
   const focusHeading = useFocusHeadingOnNavigation(path);
   const agentId = path === "/profile" ? me.id : agentProfilePath.exec(path)?.[1]?.toLowerCase();
   if (agentId) return <EditProfilePage key={agentId} headingRef={focusHeading} me={me} agentId={agentId} onSaved={onProfileSaved} />;
+  if (path === "/history") return <HistoryPage headingRef={focusHeading} me={me} />;
+  const transcriptId = historyTranscriptPath.exec(path)?.[1]?.toLowerCase();
+  if (transcriptId) return <TranscriptPage key={transcriptId} headingRef={focusHeading} me={me} conversationId={transcriptId} />;
   return <ChatScreen headingRef={focusHeading} />;
 }
 

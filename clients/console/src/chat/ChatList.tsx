@@ -4,11 +4,15 @@ import { pluralKey } from "../i18n/index.ts";
 import type { Chat } from "./ChatsContext.tsx";
 import { departmentKey, shopperName } from "./labels.ts";
 import { nextIndex, vehicleSummary } from "./chats.ts";
+import { formatWaiting } from "./offers.ts";
+import { replyWait, replyWaitingSince } from "./waiting.ts";
+import { useNow } from "../useNow.ts";
 
 /** "My chats": one button per chat (Tab or the arrow keys move between them), the open one marked current. */
 export function ChatList({ chats, selectedId, onSelect }: { chats: Chat[]; selectedId: string | undefined; onSelect: (id: string) => void }) {
   const { t, locale } = useI18n();
   const list = useRef<HTMLUListElement>(null);
+  const now = useNow(1000).getTime();
 
   const onKeyDown = (event: KeyboardEvent) => {
     const buttons = [...(list.current?.querySelectorAll<HTMLButtonElement>("button.chat-item") ?? [])];
@@ -28,11 +32,12 @@ export function ChatList({ chats, selectedId, onSelect }: { chats: Chat[]; selec
           const vehicle = vehicleSummary(conversation.vehicle);
           const last = log.pending.at(-1)?.text ?? log.messages.at(-1)?.text;
           const ended = conversation.status === "Ended";
+          const wait = ended ? undefined : replyWait(replyWaitingSince(log.messages, log.pending.length > 0), now);
           return (
             <li key={conversation.id}>
               <button
                 type="button"
-                class={`chat-item${ended ? " chat-item-ended" : ""}`}
+                class={`chat-item${ended ? " chat-item-ended" : ""}${wait?.overdue ? " chat-item-overdue" : ""}`}
                 aria-current={conversation.id === selectedId ? "true" : undefined}
                 onClick={() => onSelect(conversation.id)}
               >
@@ -52,6 +57,11 @@ export function ChatList({ chats, selectedId, onSelect }: { chats: Chat[]; selec
                   {ended ? <> · {t("chat.ended")}</> : null}
                 </span>
                 {last ? <span class="chat-item-last">{last}</span> : null}
+                {wait ? (
+                  <span class={`chat-item-wait${wait.overdue ? " chat-item-wait-overdue" : ""}`}>
+                    {t(wait.overdue ? "chat.waitOverdue" : "chat.wait", { time: formatWaiting(wait.ms) })}
+                  </span>
+                ) : null}
               </button>
             </li>
           );

@@ -8,6 +8,10 @@ import { useChats } from "./ChatsContext.tsx";
 import { composerKey, linkify, readReceiptSeq, safeHttpUrl, vehicleSummary } from "./chats.ts";
 import { departmentKey, shopperName, vehicleExtras } from "./labels.ts";
 import { TypingSender } from "./typing.ts";
+import { useCannedSuggest } from "./CannedSuggest.tsx";
+import { CannedDialog } from "./CannedDialog.tsx";
+import { BlockVisitor } from "./BlockVisitor.tsx";
+import { replyShortcut } from "./shortcuts.ts";
 
 /** The open chat: the shopper's details, the messages, the composer and End chat. */
 export function ConversationPane({ chat }: { chat: Chat }) {
@@ -25,13 +29,14 @@ export function ConversationPane({ chat }: { chat: Chat }) {
             {ended ? <> · <span class="conversation-ended-mark">{t("chat.ended")}</span></> : null}
           </p>
         </div>
+        {ended ? null : <BlockVisitor conversation={conversation} name={name} />}
         <EndChat conversation={conversation} name={name} />
       </header>
       <ShopperDetails conversation={conversation} />
       <MessageList chat={chat} name={name} />
       <p class="typing-indicator" role="status">{chat.shopperTyping && !ended ? t("chat.typing", { name }) : null}</p>
       {ended ? <p class="conversation-ended-notice" role="status">{t("chat.endedNotice")}</p> : null}
-      <Composer key={conversation.id} conversationId={conversation.id} name={name} disabled={ended} />
+      <Composer key={conversation.id} conversationId={conversation.id} dealerId={conversation.dealerId} name={name} disabled={ended} />
     </section>
   );
 }
@@ -219,12 +224,18 @@ function MessageText({ text }: { text: string }) {
   );
 }
 
-function Composer({ conversationId, name, disabled }: { conversationId: string; name: string; disabled: boolean }) {
+function Composer({ conversationId, dealerId, name, disabled }: { conversationId: string; dealerId: string; name: string; disabled: boolean }) {
   const { t } = useI18n();
   const { send, typing } = useChats();
   const [text, setText] = useState("");
   const [tooLong, setTooLong] = useState(false);
+  const [managing, setManaging] = useState(false);
+  const textarea = useRef<HTMLTextAreaElement>(null);
   const typingSender = useMemo(() => new TypingSender((on) => typing(conversationId, on)), [conversationId]);
+  const canned = useCannedSuggest(dealerId, text, (value) => {
+    setText(value);
+    typingSender.input(value.trim().length > 0);
+  });
   // Leaving the chat (another chat, another page) stops the shopper's "typing…".
   useEffect(() => () => typingSender.stop(), [typingSender]);
 
@@ -242,32 +253,45 @@ function Composer({ conversationId, name, disabled }: { conversationId: string; 
   };
 
   return (
-    <form class="composer" onSubmit={(e) => { e.preventDefault(); submit(); }}>
-      <label for="composer-text" class="visually-hidden">{t("chat.composer", { name })}</label>
-      <textarea
-        id="composer-text"
-        rows={2}
-        value={text}
-        disabled={disabled}
-        placeholder={disabled ? undefined : t("chat.composer", { name })}
-        aria-describedby="composer-hint"
-        aria-invalid={tooLong ? "true" : undefined}
-        onInput={(e) => {
-          setText(e.currentTarget.value);
-          typingSender.input(e.currentTarget.value.trim().length > 0);
-        }}
-        onKeyDown={(e) => {
-          if (composerKey(e) !== "send") return;
-          e.preventDefault();
-          submit();
-        }}
-      />
-      <div class="composer-bar">
-        <span id="composer-hint" class={tooLong ? "field-error" : "hint"}>
-          {tooLong ? t("chat.tooLong", { max: maxMessageLength }) : t("chat.composerHint")}
-        </span>
-        <button type="submit" class="button primary" disabled={disabled}>{t("chat.send")}</button>
-      </div>
-    </form>
+    <>
+      <form class="composer" onSubmit={(e) => { e.preventDefault(); submit(); }}>
+        <label for="composer-text" class="visually-hidden">{t("chat.composer", { name })}</label>
+        <textarea
+          id="composer-text"
+          rows={2}
+          value={text}
+          disabled={disabled}
+          placeholder={disabled ? undefined : t("chat.composer", { name })}
+          ref={textarea}
+          aria-describedby="composer-hint"
+          aria-invalid={tooLong ? "true" : undefined}
+          aria-keyshortcuts={replyShortcut}
+          {...canned.textboxProps}
+          onInput={(e) => {
+            setText(e.currentTarget.value);
+            canned.track(e.currentTarget);
+            typingSender.input(e.currentTarget.value.trim().length > 0);
+          }}
+          onKeyUp={(e) => /^(Arrow(Left|Right)|Home|End)$/.test(e.key) && canned.track(e.currentTarget)}
+          onClick={(e) => canned.track(e.currentTarget)}
+          onKeyDown={(e) => {
+            if (canned.onKeyDown(e, e.currentTarget)) return;
+            if (composerKey(e) !== "send") return;
+            e.preventDefault();
+            submit();
+          }}
+        />
+        {canned.popup(() => textarea.current)}
+        <div class="composer-bar">
+          <span id="composer-hint" class={tooLong ? "field-error" : "hint"}>
+            {tooLong ? t("chat.tooLong", { max: maxMessageLength }) : t("chat.composerHint")}
+            {tooLong ? null : <> {t("canned.composerHint")}</>}
+          </span>
+          <button type="button" class="button secondary" onClick={() => setManaging(true)}>{t("canned.manage")}</button>
+          <button type="submit" class="button primary" disabled={disabled}>{t("chat.send")}</button>
+        </div>
+      </form>
+      {managing ? <CannedDialog onClose={() => setManaging(false)} /> : null}
+    </>
   );
 }

@@ -7,6 +7,8 @@ import { useOffers, type OfferNotice } from "./OffersContext.tsx";
 import { formatWaiting, type OfferCard } from "./offers.ts";
 import { safeHttpUrl, vehicleSummary } from "./chats.ts";
 import { departmentKey, shopperName, vehicleExtras } from "./labels.ts";
+import { OfferAlertControls } from "./OfferAlertControls.tsx";
+import { ofDealer } from "./waiting.ts";
 
 export const acceptShortcut = "Alt+A";
 
@@ -27,9 +29,10 @@ const isAcceptShortcut = (e: KeyboardEvent) => e.altKey && !e.ctrlKey && !e.meta
  * "Incoming Chats": one card per offer, longest waiting first, with Accept and Decline. It comes first in the
  * main area so the top Accept is a Tab or two away, and Alt+A accepts it from anywhere on the Chat Screen.
  */
-export function IncomingChats() {
+export function IncomingChats({ dealerId }: { dealerId?: string | undefined }) {
   const { t } = useI18n();
-  const { cards, notice, accept, decline } = useOffers();
+  const { cards: allCards, notice, accept, decline } = useOffers();
+  const cards = ofDealer(allCards, dealerId, (c) => c.offer.dealerId);
   const now = useNow(1000);
   const list = useRef<HTMLUListElement>(null);
   /** Which card held the focus, so focus moves to a neighbour (not to the page's end) when that card goes. */
@@ -96,6 +99,7 @@ export function IncomingChats() {
         </ul>
       )}
       {cards.length > 0 ? <p class="hint incoming-hint">{t("offers.hint", { shortcut: acceptShortcut })}</p> : null}
+      <OfferAlertControls />
     </section>
   );
 }

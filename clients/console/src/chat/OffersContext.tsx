@@ -117,7 +117,11 @@ export function OffersProvider({ hub, alerts = silentAlerts, children }: { hub: 
   }, []);
 
   const waiting = waitingCount(state);
-  useEffect(() => alerts.waitingChanged(waiting), [waiting]);
+  const openIds = state.cards.filter((c) => c.state !== "gone").map((c) => c.offer.id);
+  const openKey = openIds.join(",");
+  useEffect(() => alerts.waitingChanged(openIds), [openKey]);
+  // Signed out (or gone): nothing rings on.
+  useEffect(() => () => alerts.waitingChanged([]), []);
 
   /** Opens the won chat and takes its card away, once, whichever news came first. */
   const won = (id: string, conversation: AgentConversationDto) => {

@@ -13,6 +13,7 @@ export function Header({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
       <a class="brand" href="/" onClick={linkClick}>{t("app.name")}</a>
       <nav aria-label={t("nav.label")} class="topnav">
         <a href="/" onClick={linkClick} aria-current={path === "/" ? "page" : undefined}>{t("nav.chatScreen")}</a>
+        <a href="/history" onClick={linkClick} aria-current={path.startsWith("/history") ? "page" : undefined}>{t("nav.history")}</a>
       </nav>
       <StatusMenu />
       <UserMenu

@@ -1,0 +1,55 @@
+import { useEffect, useState } from "preact/hooks";
+import { useI18n } from "../i18n/context.tsx";
+import { vehicleSummary } from "./chats.ts";
+import { departmentKey, shopperName } from "./labels.ts";
+import { OfferRinger, type AlertsView } from "./offerAlerts.ts";
+
+let ringer: OfferRinger | undefined;
+
+/** The console's one ringer, made on first use (after sign-in), shared by OffersProvider and the controls. */
+export function offerRinger(): OfferRinger {
+  ringer ??= new OfferRinger();
+  return ringer;
+}
+
+/** Sound on or off, "Click to enable sound" when the browser holds audio, and "Enable notifications" (asked only on click). */
+export function OfferAlertControls() {
+  const { t } = useI18n();
+  const alerts = offerRinger();
+  const [view, setView] = useState<AlertsView>(alerts.view);
+  useEffect(() => {
+    setView(alerts.view);
+    return alerts.subscribe(() => setView(alerts.view));
+  }, []);
+  useEffect(() => {
+    alerts.setDescribe((offer) => {
+      const vehicle = vehicleSummary(offer.vehicle);
+      return {
+        title: t("alerts.notificationTitle", { name: shopperName(offer, t) }),
+        body: [offer.dealerName, t(departmentKey[offer.department]), vehicle].filter(Boolean).join(" · "),
+      };
+    });
+  }, [t]);
+
+  return (
+    <div class="offer-alerts">
+      <label class="offer-alerts-toggle">
+        <input type="checkbox" checked={view.soundOn} onChange={(e) => alerts.setSoundOn(e.currentTarget.checked)} />
+        {t("alerts.sound")}
+      </label>
+      {view.sound === "blocked" ? (
+        <span class="offer-alerts-blocked">
+          <span>{t("alerts.blocked")}</span>{" "}
+          <button type="button" class="button secondary small" onClick={() => void alerts.enableSound()}>{t("alerts.enableSound")}</button>
+        </span>
+      ) : null}
+      {view.notifications === "default" ? (
+        <button type="button" class="button secondary small" onClick={() => void alerts.askNotifications()}>{t("alerts.enableNotifications")}</button>
+      ) : view.notifications === "denied" ? (
+        <span class="hint">{t("alerts.notificationsDenied")}</span>
+      ) : view.notifications === "granted" ? (
+        <span class="hint">{t("alerts.notificationsOn")}</span>
+      ) : null}
+    </div>
+  );
+}
