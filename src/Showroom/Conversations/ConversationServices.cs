@@ -18,6 +18,7 @@ public static class ConversationServices
         services.AddScoped<ConversationService>();
         services.AddScoped<LiveSignals>();
         services.AddScoped<Transcripts>();
+        services.AddScoped<PrivateNotes>();
         services.AddSingleton<ShopperConnections>();
         services.AddSingleton<ConversationSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<ConversationSweeper>());

@@ -36,6 +36,7 @@ public abstract class ShowroomDb(DbContextOptions options)
     public DbSet<RoutingEvent> RoutingEvents => Set<RoutingEvent>();
     public DbSet<Canned.CannedResponse> CannedResponses => Set<Canned.CannedResponse>();
     public DbSet<VisitorBlock> VisitorBlocks => Set<VisitorBlock>();
+    public DbSet<PrivateNote> PrivateNotes => Set<PrivateNote>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -171,6 +172,13 @@ public abstract class ShowroomDb(DbContextOptions options)
             canned.HasIndex(c => new { c.DealerId, c.Shortcut });
             canned.HasOne<Dealer>().WithMany().HasForeignKey(c => c.DealerId).OnDelete(DeleteBehavior.Cascade);
             canned.HasOne<Agent>().WithMany().HasForeignKey(c => c.AgentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<PrivateNote>(note =>
+        {
+            note.Property(n => n.ClientNoteId).HasMaxLength(64);
+            note.HasIndex(n => new { n.ConversationId, n.ClientNoteId }).IsUnique();
+            note.HasOne<Conversation>().WithMany().HasForeignKey(n => n.ConversationId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<VisitorBlock>(block =>

@@ -16,7 +16,7 @@ namespace Showroom.Realtime;
 [Authorize]
 public sealed class AgentHub(
     ShowroomDb db, AgentConnections connections, PresenceService presence, ConversationService conversations, MessageStore messages,
-    Router router, LiveSignals signals, Transfers transfers) : Hub<IAgentClient>
+    Router router, LiveSignals signals, Transfers transfers, PrivateNotes notes) : Hub<IAgentClient>
 {
     public const string Path = "/hubs/agent";
 
@@ -142,6 +142,14 @@ public sealed class AgentHub(
         transfers.RequestAsync(Context.User!.AgentId(), conversationId, request, CancellationToken.None);
 
     public Task CancelTransfer(Guid conversationId) => transfers.CancelAsync(Context.User!.AgentId(), conversationId, CancellationToken.None);
+
+    /// <summary>A private note in one of the caller's chats: agents only, stored once per client id.</summary>
+    public async Task<NoteDto> AddNote(Guid conversationId, string clientNoteId, string text) =>
+        await notes.AddAsync(await AssignedToMeAsync(conversationId), Context.User!.AgentId(), clientNoteId, text, CancellationToken.None);
+
+    /// <summary>The private notes of one of the caller's chats, in order (a transferred chat brings its notes).</summary>
+    public async Task<List<NoteDto>> Notes(Guid conversationId) =>
+        await notes.ListAsync((await AssignedToMeAsync(conversationId)).Id, Context.ConnectionAborted);
 
     async Task<Conversation> AssignedToMeAsync(Guid conversationId)
     {

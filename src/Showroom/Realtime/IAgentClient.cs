@@ -36,4 +36,7 @@ public interface IAgentClient
 
     /// <summary>A transfer this agent sent was accepted, declined, timed out or cancelled.</summary>
     Task TransferUpdated(TransferUpdateDto update);
+
+    /// <summary>A private note in one of this agent's chats (never sent to shoppers).</summary>
+    Task NoteAdded(NoteDto note);
 }

@@ -23,8 +23,8 @@ public sealed record TransferUpdateDto(Guid ConversationId, Guid OfferId, string
 /// accepts (the same conditional accept as routing); a decline, a timeout or a cancel leaves it with them.
 /// </summary>
 public sealed class Transfers(
-    ShowroomDb db, TimeProvider clock, Router router, OfferBook offers, PresenceService presence, IOptions<RoutingOptions> options,
-    IHubContext<AgentHub, IAgentClient> agents)
+    ShowroomDb db, TimeProvider clock, Router router, OfferBook offers, PresenceService presence, PrivateNotes notes,
+    IOptions<RoutingOptions> options, IHubContext<AgentHub, IAgentClient> agents)
 {
     public const string Accepted = "accepted";
     public const string Declined = "declined";
@@ -90,6 +90,12 @@ public sealed class Transfers(
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         await offers.RecordAsync(chat.Id, chat.DealerId, senderId, RoutingStep.TransferRequested, 0, ct);
+        if (note is not null)
+        {
+            // The note stays with the chat as a private note, so whoever takes it reads it in the chat too.
+            var to = request.ToDepartment?.ToString() ?? chosen[0].Name;
+            await notes.AddAsync(chat, senderId, $"transfer:{made[0].Id:N}", $"Transfer to {to}: {note}", ct);
+        }
         var dealerName = await db.Dealers.Where(d => d.Id == chat.DealerId).Select(d => d.Name).SingleAsync(ct);
         var senderName = await db.Users.Where(a => a.Id == senderId).Select(a => a.FirstName).SingleAsync(ct);
         foreach (var offer in made)

@@ -521,6 +521,41 @@ namespace Showroom.Data.Migrations.Postgres
                     b.ToTable("Leads");
                 });
 
+            modelBuilder.Entity("Showroom.Conversations.PrivateNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClientNoteId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DealerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId", "ClientNoteId")
+                        .IsUnique();
+
+                    b.ToTable("PrivateNotes");
+                });
+
             modelBuilder.Entity("Showroom.Conversations.VisitorBlock", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1058,6 +1093,15 @@ namespace Showroom.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Vehicle");
+                });
+
+            modelBuilder.Entity("Showroom.Conversations.PrivateNote", b =>
+                {
+                    b.HasOne("Showroom.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Showroom.Conversations.VisitorBlock", b =>

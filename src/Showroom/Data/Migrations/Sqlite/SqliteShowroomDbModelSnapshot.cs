@@ -512,6 +512,41 @@ namespace Showroom.Data.Migrations.Sqlite
                     b.ToTable("Leads");
                 });
 
+            modelBuilder.Entity("Showroom.Conversations.PrivateNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClientNoteId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DealerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId", "ClientNoteId")
+                        .IsUnique();
+
+                    b.ToTable("PrivateNotes");
+                });
+
             modelBuilder.Entity("Showroom.Conversations.VisitorBlock", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1049,6 +1084,15 @@ namespace Showroom.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Vehicle");
+                });
+
+            modelBuilder.Entity("Showroom.Conversations.PrivateNote", b =>
+                {
+                    b.HasOne("Showroom.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Showroom.Conversations.VisitorBlock", b =>
