@@ -114,3 +114,14 @@ export const getMyOffers = () => apiFetch<OfferDto[]>("/api/offers/mine");
 /** The colleagues a chat may be transferred to, with their status and whether they can take it now. */
 export const getTransferTargets = (conversationId: string) =>
   apiFetch<TransferTargetDto[]>(`/api/conversations/${encodeURIComponent(conversationId)}/transfer-targets`);
+
+/** A private note in a customer chat: agents only, never sent to the shopper. */
+export interface NoteDto {
+  id: string;
+  conversationId: string;
+  clientNoteId: string;
+  agentId: string;
+  agentName: string;
+  text: string;
+  at: string;
+}

@@ -2,7 +2,9 @@ import { HubConnectionBuilder, LogLevel, type HubConnection } from "@microsoft/s
 import { reconnectDelay } from "./reconnect.ts";
 import { startLoop, type HubState } from "./startLoop.ts";
 import type { AgentStatus, AgentStatusDto } from "./status.ts";
-import type { AcceptResultDto, AgentConversationDto, OfferClosedDto, OfferDto, TransferRequest, TransferUpdateDto } from "./agentConversations.ts";
+import type {
+  AcceptResultDto, AgentConversationDto, NoteDto, OfferClosedDto, OfferDto, TransferRequest, TransferUpdateDto,
+} from "./agentConversations.ts";
 import type { MessageDto, ReadDto, TypingDto } from "./conversations.ts";
 
 /** What the server calls on an agent's client (IAgentClient on the server). */
@@ -27,6 +29,8 @@ export interface AgentHubHandlers {
   offerClosed?(closed: OfferClosedDto): void;
   /** A transfer this agent sent was accepted, declined, timed out, cancelled, or the chat ended. */
   transferUpdated?(update: TransferUpdateDto): void;
+  /** A private note was added to one of the agent's chats (from any of their clients). */
+  noteAdded?(note: NoteDto): void;
 }
 
 export type { HubState };
@@ -67,6 +71,10 @@ export interface AgentHub {
   transfer(conversationId: string, request: TransferRequest): Promise<string>;
   /** Withdraws the pending transfer of one of the agent's chats. */
   cancelTransfer(conversationId: string): Promise<void>;
+  /** A private note (agents only); the same clientNoteId again is a safe retry. */
+  addNote(conversationId: string, clientNoteId: string, text: string): Promise<NoteDto>;
+  /** The chat's private notes in order (a transferred chat brings its notes). */
+  notes(conversationId: string): Promise<NoteDto[]>;
 }
 
 export const agentHubPath = "/hubs/agent";
@@ -96,6 +104,7 @@ export function connectAgentHub(options: AgentHubOptions): AgentHub {
   connection.on("offerReceived", (o: OfferDto) => options.handlers.offerReceived?.(o));
   connection.on("offerClosed", (c: OfferClosedDto) => options.handlers.offerClosed?.(c));
   connection.on("transferUpdated", (u: TransferUpdateDto) => options.handlers.transferUpdated?.(u));
+  connection.on("noteAdded", (n: NoteDto) => options.handlers.noteAdded?.(n));
   connection.onreconnecting(() => report("reconnecting"));
   connection.onreconnected(() => report("connected"));
   connection.onclose(() => report("disconnected"));
@@ -123,5 +132,7 @@ export function connectAgentHub(options: AgentHubOptions): AgentHub {
     declineOffer: (offerId) => connection.invoke<void>("DeclineOffer", offerId),
     transfer: (conversationId, request) => connection.invoke<string>("Transfer", conversationId, request),
     cancelTransfer: (conversationId) => connection.invoke<void>("CancelTransfer", conversationId),
+    addNote: (conversationId, clientNoteId, text) => connection.invoke<NoteDto>("AddNote", conversationId, clientNoteId, text),
+    notes: (conversationId) => connection.invoke<NoteDto[]>("Notes", conversationId),
   };
 }

@@ -20,5 +20,5 @@ export {
 } from "./conversations.ts";
 export {
   getMyConversations, getMyOffers, getTransferTargets, maxMessageLength, type AcceptResultDto, type AgentConversationDto, type OfferClosedDto,
-  type OfferDto, type OfferKind, type TransferRequest, type TransferTargetDto, type TransferUpdateDto,
+  type NoteDto, type OfferDto, type OfferKind, type TransferRequest, type TransferTargetDto, type TransferUpdateDto,
 } from "./agentConversations.ts";
