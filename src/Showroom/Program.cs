@@ -10,6 +10,7 @@ using Showroom.Data;
 using Showroom.Dealers;
 using Showroom.Demo;
 using Showroom.Email;
+using Showroom.Internal;
 using Showroom.Operations;
 using Showroom.Presence;
 using Showroom.Profiles;
@@ -45,6 +46,9 @@ try
 
     // Routing: a new chat becomes offers to eligible agents until one accepts; deadlines kept in the database.
     builder.Services.AddShowroomRouting(builder.Configuration);
+
+    // Internal chats: agents talk to each other (direct and team rooms) with the customer chats' delivery rules.
+    builder.Services.AddShowroomInternalChats();
 
     // Profiles' files (headshots) and e-mail: seams to the file store and the mail server.
     builder.Services.AddSingleton<IFileStore, FolderFileStore>();

@@ -37,6 +37,9 @@ public abstract class ShowroomDb(DbContextOptions options)
     public DbSet<Canned.CannedResponse> CannedResponses => Set<Canned.CannedResponse>();
     public DbSet<VisitorBlock> VisitorBlocks => Set<VisitorBlock>();
     public DbSet<PrivateNote> PrivateNotes => Set<PrivateNote>();
+    public DbSet<Internal.InternalThread> InternalThreads => Set<Internal.InternalThread>();
+    public DbSet<Internal.InternalMessage> InternalMessages => Set<Internal.InternalMessage>();
+    public DbSet<Internal.InternalReadMark> InternalReadMarks => Set<Internal.InternalReadMark>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -172,6 +175,29 @@ public abstract class ShowroomDb(DbContextOptions options)
             canned.HasIndex(c => new { c.DealerId, c.Shortcut });
             canned.HasOne<Dealer>().WithMany().HasForeignKey(c => c.DealerId).OnDelete(DeleteBehavior.Cascade);
             canned.HasOne<Agent>().WithMany().HasForeignKey(c => c.AgentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Internal.InternalThread>(thread =>
+        {
+            thread.Property(t => t.Kind).HasConversion<string>().HasMaxLength(16);
+            thread.HasIndex(t => new { t.AgentA, t.AgentB }).IsUnique();
+            thread.HasIndex(t => t.DealerId);
+            thread.HasOne<Dealer>().WithMany().HasForeignKey(t => t.DealerId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Internal.InternalMessage>(message =>
+        {
+            message.Property(m => m.ClientMessageId).HasMaxLength(64);
+            message.Property(m => m.Text).HasMaxLength(MessageStore.MaxLength);
+            message.HasIndex(m => new { m.ThreadId, m.ClientMessageId }).IsUnique();
+            message.HasIndex(m => new { m.ThreadId, m.Seq }).IsUnique();
+            message.HasOne<Internal.InternalThread>().WithMany().HasForeignKey(m => m.ThreadId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Internal.InternalReadMark>(mark =>
+        {
+            mark.HasKey(r => new { r.ThreadId, r.AgentId });
+            mark.HasOne<Internal.InternalThread>().WithMany().HasForeignKey(r => r.ThreadId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<PrivateNote>(note =>

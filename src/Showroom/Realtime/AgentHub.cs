@@ -16,7 +16,7 @@ namespace Showroom.Realtime;
 [Authorize]
 public sealed class AgentHub(
     ShowroomDb db, AgentConnections connections, PresenceService presence, ConversationService conversations, MessageStore messages,
-    Router router, LiveSignals signals, Transfers transfers, PrivateNotes notes) : Hub<IAgentClient>
+    Router router, LiveSignals signals, Transfers transfers, PrivateNotes notes, Internal.InternalChats internalChats) : Hub<IAgentClient>
 {
     public const string Path = "/hubs/agent";
 
@@ -150,6 +150,20 @@ public sealed class AgentHub(
     /// <summary>The private notes of one of the caller's chats, in order (a transferred chat brings its notes).</summary>
     public async Task<List<NoteDto>> Notes(Guid conversationId) =>
         await notes.ListAsync((await AssignedToMeAsync(conversationId)).Id, Context.ConnectionAborted);
+
+    /// <summary>The caller's internal threads (direct and team rooms) with unread counts: what Offline agents find at sign-in.</summary>
+    public Task<List<Internal.InternalThreadDto>> InternalThreads() => internalChats.ThreadsAsync(Context.User!, Context.ConnectionAborted);
+
+    /// <summary>The direct thread with a colleague of one of the caller's dealers (made on first use).</summary>
+    public Task<Internal.InternalThreadDto> OpenDirect(Guid colleagueId) => internalChats.OpenDirectAsync(Context.User!, colleagueId, CancellationToken.None);
+
+    public Task<Internal.InternalMessageDto> SendInternal(Guid threadId, string clientMessageId, string text) =>
+        internalChats.SendAsync(Context.User!, threadId, clientMessageId, text, CancellationToken.None);
+
+    public Task<List<Internal.InternalMessageDto>> SyncInternal(Guid threadId, long afterSeq) =>
+        internalChats.SyncAsync(Context.User!, threadId, Math.Max(0, afterSeq), Context.ConnectionAborted);
+
+    public Task MarkInternalRead(Guid threadId, long seq) => internalChats.MarkReadAsync(Context.User!, threadId, seq, CancellationToken.None);
 
     async Task<Conversation> AssignedToMeAsync(Guid conversationId)
     {

@@ -39,4 +39,7 @@ public interface IAgentClient
 
     /// <summary>A private note in one of this agent's chats (never sent to shoppers).</summary>
     Task NoteAdded(NoteDto note);
+
+    /// <summary>A message in one of this agent's internal threads (direct, or a team room of their dealers).</summary>
+    Task InternalMessageReceived(Internal.InternalMessageDto message);
 }

@@ -723,6 +723,97 @@ namespace Showroom.Data.Migrations.Postgres
                     b.ToTable("Departments");
                 });
 
+            modelBuilder.Entity("Showroom.Internal.InternalMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClientMessageId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("ThreadId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ThreadId", "ClientMessageId")
+                        .IsUnique();
+
+                    b.HasIndex("ThreadId", "Seq")
+                        .IsUnique();
+
+                    b.ToTable("InternalMessages");
+                });
+
+            modelBuilder.Entity("Showroom.Internal.InternalReadMark", b =>
+                {
+                    b.Property<Guid>("ThreadId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ReadSeq")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ThreadId", "AgentId");
+
+                    b.ToTable("InternalReadMarks");
+                });
+
+            modelBuilder.Entity("Showroom.Internal.InternalThread", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AgentA")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AgentB")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DealerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("LastSeq")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DealerId");
+
+                    b.HasIndex("AgentA", "AgentB")
+                        .IsUnique();
+
+                    b.ToTable("InternalThreads");
+                });
+
             modelBuilder.Entity("Showroom.Presence.AgentState", b =>
                 {
                     b.Property<Guid>("AgentId")
@@ -1161,6 +1252,33 @@ namespace Showroom.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Hours");
+                });
+
+            modelBuilder.Entity("Showroom.Internal.InternalMessage", b =>
+                {
+                    b.HasOne("Showroom.Internal.InternalThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Showroom.Internal.InternalReadMark", b =>
+                {
+                    b.HasOne("Showroom.Internal.InternalThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Showroom.Internal.InternalThread", b =>
+                {
+                    b.HasOne("Showroom.Dealers.Dealer", null)
+                        .WithMany()
+                        .HasForeignKey("DealerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Showroom.Presence.AgentState", b =>

@@ -714,6 +714,97 @@ namespace Showroom.Data.Migrations.Sqlite
                     b.ToTable("Departments");
                 });
 
+            modelBuilder.Entity("Showroom.Internal.InternalMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientMessageId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ThreadId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ThreadId", "ClientMessageId")
+                        .IsUnique();
+
+                    b.HasIndex("ThreadId", "Seq")
+                        .IsUnique();
+
+                    b.ToTable("InternalMessages");
+                });
+
+            modelBuilder.Entity("Showroom.Internal.InternalReadMark", b =>
+                {
+                    b.Property<Guid>("ThreadId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReadSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ThreadId", "AgentId");
+
+                    b.ToTable("InternalReadMarks");
+                });
+
+            modelBuilder.Entity("Showroom.Internal.InternalThread", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AgentA")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AgentB")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DealerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DealerId");
+
+                    b.HasIndex("AgentA", "AgentB")
+                        .IsUnique();
+
+                    b.ToTable("InternalThreads");
+                });
+
             modelBuilder.Entity("Showroom.Presence.AgentState", b =>
                 {
                     b.Property<Guid>("AgentId")
@@ -1150,6 +1241,33 @@ namespace Showroom.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Hours");
+                });
+
+            modelBuilder.Entity("Showroom.Internal.InternalMessage", b =>
+                {
+                    b.HasOne("Showroom.Internal.InternalThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Showroom.Internal.InternalReadMark", b =>
+                {
+                    b.HasOne("Showroom.Internal.InternalThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Showroom.Internal.InternalThread", b =>
+                {
+                    b.HasOne("Showroom.Dealers.Dealer", null)
+                        .WithMany()
+                        .HasForeignKey("DealerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Showroom.Presence.AgentState", b =>
