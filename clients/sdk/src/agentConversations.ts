@@ -125,3 +125,29 @@ export interface NoteDto {
   text: string;
   at: string;
 }
+
+/** An agents-only thread: a direct chat with a colleague (withAgentId) or a dealer's team room. */
+export interface InternalThreadDto {
+  id: string;
+  dealerId: string;
+  dealerName: string;
+  kind: "Direct" | "TeamRoom";
+  withAgentId: string | null;
+  /** The colleague's name, or the dealer's for its team room. */
+  title: string;
+  lastSeq: number;
+  readSeq: number;
+  /** Colleagues' messages after the agent's read mark. */
+  unread: number;
+}
+
+export interface InternalMessageDto {
+  id: string;
+  threadId: string;
+  seq: number;
+  clientMessageId: string;
+  agentId: string;
+  agentName: string;
+  text: string;
+  sentAt: string;
+}

@@ -3,7 +3,8 @@ import { reconnectDelay } from "./reconnect.ts";
 import { startLoop, type HubState } from "./startLoop.ts";
 import type { AgentStatus, AgentStatusDto } from "./status.ts";
 import type {
-  AcceptResultDto, AgentConversationDto, NoteDto, OfferClosedDto, OfferDto, TransferRequest, TransferUpdateDto,
+  AcceptResultDto, AgentConversationDto, InternalMessageDto, InternalThreadDto, NoteDto, OfferClosedDto, OfferDto, TransferRequest,
+  TransferUpdateDto,
 } from "./agentConversations.ts";
 import type { MessageDto, ReadDto, TypingDto } from "./conversations.ts";
 
@@ -31,6 +32,11 @@ export interface AgentHubHandlers {
   transferUpdated?(update: TransferUpdateDto): void;
   /** A private note was added to one of the agent's chats (from any of their clients). */
   noteAdded?(note: NoteDto): void;
+  /**
+   * A message in one of the agent's internal threads. Whether it rings is the client's call by the status rules:
+   * Available and Away are notified, Do Not Disturb only counts it.
+   */
+  internalMessageReceived?(message: InternalMessageDto): void;
 }
 
 export type { HubState };
@@ -75,6 +81,13 @@ export interface AgentHub {
   addNote(conversationId: string, clientNoteId: string, text: string): Promise<NoteDto>;
   /** The chat's private notes in order (a transferred chat brings its notes). */
   notes(conversationId: string): Promise<NoteDto[]>;
+  /** The agent's direct threads and their dealers' team rooms, with unread counts. */
+  internalThreads(): Promise<InternalThreadDto[]>;
+  /** The direct thread with a colleague of one of the agent's dealers (made on first use). */
+  openDirect(colleagueId: string): Promise<InternalThreadDto>;
+  sendInternal(threadId: string, clientMessageId: string, text: string): Promise<InternalMessageDto>;
+  syncInternal(threadId: string, afterSeq: number): Promise<InternalMessageDto[]>;
+  markInternalRead(threadId: string, seq: number): Promise<void>;
 }
 
 export const agentHubPath = "/hubs/agent";
@@ -105,6 +118,7 @@ export function connectAgentHub(options: AgentHubOptions): AgentHub {
   connection.on("offerClosed", (c: OfferClosedDto) => options.handlers.offerClosed?.(c));
   connection.on("transferUpdated", (u: TransferUpdateDto) => options.handlers.transferUpdated?.(u));
   connection.on("noteAdded", (n: NoteDto) => options.handlers.noteAdded?.(n));
+  connection.on("internalMessageReceived", (m: InternalMessageDto) => options.handlers.internalMessageReceived?.(m));
   connection.onreconnecting(() => report("reconnecting"));
   connection.onreconnected(() => report("connected"));
   connection.onclose(() => report("disconnected"));
@@ -134,5 +148,10 @@ export function connectAgentHub(options: AgentHubOptions): AgentHub {
     cancelTransfer: (conversationId) => connection.invoke<void>("CancelTransfer", conversationId),
     addNote: (conversationId, clientNoteId, text) => connection.invoke<NoteDto>("AddNote", conversationId, clientNoteId, text),
     notes: (conversationId) => connection.invoke<NoteDto[]>("Notes", conversationId),
+    internalThreads: () => connection.invoke<InternalThreadDto[]>("InternalThreads"),
+    openDirect: (colleagueId) => connection.invoke<InternalThreadDto>("OpenDirect", colleagueId),
+    sendInternal: (threadId, clientMessageId, text) => connection.invoke<InternalMessageDto>("SendInternal", threadId, clientMessageId, text),
+    syncInternal: (threadId, afterSeq) => connection.invoke<InternalMessageDto[]>("SyncInternal", threadId, afterSeq),
+    markInternalRead: (threadId, seq) => connection.invoke<void>("MarkInternalRead", threadId, seq),
   };
 }
