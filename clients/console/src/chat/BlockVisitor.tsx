@@ -64,7 +64,10 @@ function BlockDialog({ conversationId, name, onClose }: { conversationId: string
           <label for="block-reason">{t("block.reason")}<span class="required-mark" aria-hidden="true">*</span></label>
           <textarea id="block-reason" rows={3} maxLength={maxReason} value={reason} required aria-required="true"
             aria-invalid={error === t("block.reasonRequired") ? "true" : undefined} aria-describedby="block-error"
-            onInput={(e) => setReason(e.currentTarget.value)} />
+            onInput={(e) => {
+              setReason(e.currentTarget.value);
+              if (error === t("block.reasonRequired") && e.currentTarget.value.trim()) setError(undefined);
+            }} />
           <p id="block-error" class="field-error" role="alert">{error ?? ""}</p>
         </div>
         <div class="dialog-actions">

@@ -15,10 +15,11 @@ export function useCannedSuggest(dealerId: string, text: string, setText: (text:
   const { list } = useCanned();
   const [caret, setCaret] = useState(0);
   const [active, setActive] = useState(0);
-  /** Where the "/" was when Escape closed the list: it stays closed for that "/". */
-  const [dismissed, setDismissed] = useState<number | undefined>(undefined);
+  /** The "/query" Escape closed the list on: it stays closed until the query changes. */
+  const [dismissed, setDismissed] = useState<string | undefined>(undefined);
   const query = slashQuery(text, caret);
-  const matches = query && list && dismissed !== query.start ? matchCanned(list, query.query, dealerId) : [];
+  const queryKey = query ? `${query.start}:${query.query}` : undefined;
+  const matches = query && list && dismissed !== queryKey ? matchCanned(list, query.query, dealerId) : [];
   const open = matches.length > 0;
   const current = Math.min(active, matches.length - 1);
 
@@ -26,7 +27,7 @@ export function useCannedSuggest(dealerId: string, text: string, setText: (text:
     setCaret(element.selectionStart);
     const next = slashQuery(element.value, element.selectionStart);
     if (next?.start !== query?.start || next?.query !== query?.query) setActive(0);
-    if (dismissed !== undefined && next?.start !== dismissed) setDismissed(undefined);
+    if (dismissed !== undefined && (next ? `${next.start}:${next.query}` : undefined) !== dismissed) setDismissed(undefined);
   };
 
   const insert = (element: HTMLTextAreaElement | null, response: CannedResponse) => {
@@ -54,7 +55,7 @@ export function useCannedSuggest(dealerId: string, text: string, setText: (text:
         if (event.shiftKey || !chosen) return false;
         insert(element, chosen);
         break;
-      case "Escape": setDismissed(query?.start); break;
+      case "Escape": setDismissed(queryKey); break;
       default: return false;
     }
     event.preventDefault();
