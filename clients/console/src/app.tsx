@@ -10,6 +10,7 @@ import { StatusNotice } from "./components/StatusNotice.tsx";
 import { PresenceProvider } from "./presence/PresenceContext.tsx";
 import { ChatsProvider } from "./chat/ChatsContext.tsx";
 import { OffersProvider } from "./chat/OffersContext.tsx";
+import { TransfersProvider } from "./chat/TransfersContext.tsx";
 import { offerRinger } from "./chat/OfferAlertControls.tsx";
 import { SignInPage } from "./pages/SignInPage.tsx";
 import { ChatScreen } from "./pages/ChatScreen.tsx";
@@ -112,7 +113,9 @@ export function App() {
           <StatusNotice />
           <ChatsProvider hub={hub}>
             <OffersProvider hub={hub} alerts={offerRinger()}>
-              <Routes path={path} me={me} onProfileSaved={profileSaved} />
+              <TransfersProvider hub={hub}>
+                <Routes path={path} me={me} onProfileSaved={profileSaved} />
+              </TransfersProvider>
             </OffersProvider>
           </ChatsProvider>
         </PresenceProvider>

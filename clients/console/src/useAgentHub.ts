@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import {
   connectAgentHub, type AcceptResultDto, type AgentConversationDto, type AgentHub, type AgentStatus, type AgentStatusDto, type HubState,
-  type MessageDto, type OfferClosedDto, type OfferDto, type ReadDto, type TypingDto,
+  type MessageDto, type OfferClosedDto, type OfferDto, type ReadDto, type TransferRequest, type TransferUpdateDto, type TypingDto,
 } from "@showroom/sdk";
 
 export type StatusListener = (status: AgentStatusDto) => void;
@@ -21,6 +21,9 @@ export interface OfferListener {
   offerClosed(closed: OfferClosedDto): void;
 }
 
+/** What became of the transfers this agent sent. */
+export type TransferListener = (update: TransferUpdateDto) => void;
+
 /** What the console's features use of the hub connection. */
 export interface ConsoleHub {
   state: HubState;
@@ -35,6 +38,8 @@ export interface ConsoleHub {
   onChat(listener: Partial<ChatListener>): () => void;
   /** OfferReceived and OfferClosed; returns the unsubscribe function. */
   onOffers(listener: OfferListener): () => void;
+  /** TransferUpdated; returns the unsubscribe function. */
+  onTransferUpdated(listener: TransferListener): () => void;
   /** These reject when the hub is not connected. */
   sendMessage(conversationId: string, clientMessageId: string, text: string): Promise<MessageDto>;
   sync(conversationId: string, afterSeq: number): Promise<MessageDto[]>;
@@ -44,6 +49,9 @@ export interface ConsoleHub {
   offers(): Promise<OfferDto[]>;
   acceptOffer(offerId: string): Promise<AcceptResultDto>;
   declineOffer(offerId: string): Promise<void>;
+  /** Resolves with the offer id; a refusal is a HubException whose message says why. */
+  transfer(conversationId: string, request: TransferRequest): Promise<string>;
+  cancelTransfer(conversationId: string): Promise<void>;
 }
 
 /** Keeps the agent hub connected while signed in; `stop` lets sign-out close it before the server does. */
@@ -55,6 +63,7 @@ export function useAgentHub(signedIn: boolean, onSessionEnded: (reason: string) 
   const statusListeners = useRef(new Set<StatusListener>());
   const chatListeners = useRef(new Set<Partial<ChatListener>>());
   const offerListeners = useRef(new Set<OfferListener>());
+  const transferListeners = useRef(new Set<TransferListener>());
   // Read by the callbacks below whenever they run, not as of the render that made them.
   const current = useRef<HubState>(state);
 
@@ -86,6 +95,9 @@ export function useAgentHub(signedIn: boolean, onSessionEnded: (reason: string) 
         },
         offerClosed: (closed) => {
           for (const listener of offerListeners.current) listener.offerClosed(closed);
+        },
+        transferUpdated: (update) => {
+          for (const listener of transferListeners.current) listener(update);
         },
       },
       onStateChange: (next) => {
@@ -124,6 +136,10 @@ export function useAgentHub(signedIn: boolean, onSessionEnded: (reason: string) 
       offerListeners.current.add(listener);
       return () => offerListeners.current.delete(listener);
     },
+    onTransferUpdated: (listener) => {
+      transferListeners.current.add(listener);
+      return () => transferListeners.current.delete(listener);
+    },
     sendMessage: (conversationId, clientMessageId, text) =>
       connected()?.sendMessage(conversationId, clientMessageId, text) ?? notConnected(),
     sync: (conversationId, afterSeq) => connected()?.sync(conversationId, afterSeq) ?? notConnected(),
@@ -133,5 +149,7 @@ export function useAgentHub(signedIn: boolean, onSessionEnded: (reason: string) 
     offers: () => connected()?.offers() ?? notConnected(),
     acceptOffer: (offerId) => connected()?.acceptOffer(offerId) ?? notConnected(),
     declineOffer: (offerId) => connected()?.declineOffer(offerId) ?? notConnected(),
+    transfer: (conversationId, request) => connected()?.transfer(conversationId, request) ?? notConnected(),
+    cancelTransfer: (conversationId) => connected()?.cancelTransfer(conversationId) ?? notConnected(),
   };
 }

@@ -1,6 +1,7 @@
 import { createContext, type ComponentChildren } from "preact";
 import { useContext, useEffect, useRef, useState } from "preact/hooks";
 import { getMyConversations, hubErrorMessage, MessageLog, type AgentConversationDto, type MessageDto } from "@showroom/sdk";
+import { usePresence } from "../presence/PresenceContext.tsx";
 import type { ConsoleHub } from "../useAgentHub.ts";
 import { newClientMessageId, seqToMarkRead, unreadCount } from "./chats.ts";
 import { typingShownMs } from "./typing.ts";
@@ -83,6 +84,14 @@ export function ChatsProvider({ hub, children }: { hub: ConsoleHub; children: Co
   selected.current = selectedId;
 
   const entryFor = (id: string): Entry | undefined => entries.current.get(id);
+  const meId = useRef(usePresence().me.id.toLowerCase());
+
+  const forget = (id: string) => {
+    entries.current.delete(id);
+    shopperTyping(id, false);
+    if (selected.current === id) setSelectedId(undefined);
+    changed();
+  };
 
   const upsert = (conversation: AgentConversationDto) => {
     const entry = entries.current.get(conversation.id);
@@ -196,6 +205,11 @@ export function ChatsProvider({ hub, children }: { hub: ConsoleHub; children: Co
           void sync(conversation.id);
         },
         conversationUpdated: (conversation) => {
+          // Transferred: a colleague accepted it, so it is no longer this agent's chat.
+          if (conversation.assignedAgentId && conversation.assignedAgentId.toLowerCase() !== meId.current) {
+            forget(conversation.id);
+            return;
+          }
           upsert(conversation);
           changed();
         },
@@ -300,12 +314,7 @@ export function ChatsProvider({ hub, children }: { hub: ConsoleHub; children: Co
     end: async (id) => {
       await latestHub.current.endConversation(id);
     },
-    close: (id) => {
-      entries.current.delete(id);
-      shopperTyping(id, false);
-      if (selected.current === id) setSelectedId(undefined);
-      changed();
-    },
+    close: forget,
   };
   return <ChatsContext.Provider value={value}>{children}</ChatsContext.Provider>;
 }

@@ -11,6 +11,7 @@ import { TypingSender } from "./typing.ts";
 import { useCannedSuggest } from "./CannedSuggest.tsx";
 import { CannedDialog } from "./CannedDialog.tsx";
 import { BlockVisitor } from "./BlockVisitor.tsx";
+import { TransferBar, TransferButton } from "./TransferDialog.tsx";
 import { replyShortcut } from "./shortcuts.ts";
 
 /** The open chat: the shopper's details, the messages, the composer and End chat. */
@@ -29,9 +30,13 @@ export function ConversationPane({ chat }: { chat: Chat }) {
             {ended ? <> · <span class="conversation-ended-mark">{t("chat.ended")}</span></> : null}
           </p>
         </div>
-        {ended ? null : <BlockVisitor conversation={conversation} name={name} />}
-        <EndChat conversation={conversation} name={name} />
+        <div class="conversation-actions">
+          <TransferButton conversation={conversation} name={name} />
+          {ended ? null : <BlockVisitor conversation={conversation} name={name} />}
+          <EndChat conversation={conversation} name={name} />
+        </div>
       </header>
+      <TransferBar conversation={conversation} />
       <ShopperDetails conversation={conversation} />
       <MessageList chat={chat} name={name} />
       <p class="typing-indicator" role="status">{chat.shopperTyping && !ended ? t("chat.typing", { name }) : null}</p>

@@ -7,6 +7,7 @@ import { usePresence } from "../presence/PresenceContext.tsx";
 import { useChats } from "../chat/ChatsContext.tsx";
 import { ChatList } from "../chat/ChatList.tsx";
 import { ConversationPane } from "../chat/ConversationPane.tsx";
+import { TransferNoticeLine } from "../chat/TransferDialog.tsx";
 import { acceptShortcut, IncomingChats } from "../chat/IncomingChats.tsx";
 import { useOffersTitle } from "../chat/OffersContext.tsx";
 import { ofDealer } from "../chat/waiting.ts";
@@ -41,6 +42,7 @@ export function ChatScreen({ headingRef }: { headingRef: Ref<HTMLHeadingElement>
             </div>
           ) : null}
           <StatusCard />
+          <TransferNoticeLine />
           {loadFailed ? <p class="error-box" role="alert">{t("chat.loadFailed")}</p> : null}
           {shown && shown.length > 0 ? (
             <div class="chat-workspace">
