@@ -104,11 +104,21 @@ public sealed class AgentHub(
         return await conversations.SendAsync(conversation, SenderKind.Agent, Context.User!.AgentId(), clientMessageId, clean, CancellationToken.None);
     }
 
-    /// <summary>What the agent missed in one of their chats.</summary>
+    /// <summary>
+    /// What the agent missed in one of their chats; also the conversation so far of a chat being transferred
+    /// to them (while the transfer offer waits), so they know what they would take on.
+    /// </summary>
     public async Task<List<MessageDto>> Sync(Guid conversationId, long afterSeq)
     {
-        var conversation = await AssignedToMeAsync(conversationId);
-        return await messages.AfterAsync(conversation.Id, Math.Max(0, afterSeq), Context.ConnectionAborted);
+        var agentId = Context.User!.AgentId();
+        var readable = await db.Conversations.AnyAsync(c => c.Id == conversationId && (c.AssignedAgentId == agentId
+            || db.ChatOffers.Any(o => o.ConversationId == c.Id && o.AgentId == agentId && o.Kind == OfferKind.Transfer && o.State == OfferState.Pending)),
+            Context.ConnectionAborted);
+        if (!readable)
+        {
+            throw new HubException("Conversation not found.");
+        }
+        return await messages.AfterAsync(conversationId, Math.Max(0, afterSeq), Context.ConnectionAborted);
     }
 
     public async Task EndConversation(Guid conversationId) =>

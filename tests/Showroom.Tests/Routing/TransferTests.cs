@@ -64,6 +64,8 @@ public sealed class TransferTests : IAsyncLifetime
             Assert.Equal(JsonValueKind.Null, listed.GetProperty("unavailableReason").ValueKind);
             await TransferAsync(sam, chat, new { toAgentId = jordan.Id, note = "Wants financing" });
             var offer = await jordan.OfferOfAsync(chat.ToString());
+            var soFar = await jordan.Hub.InvokeAsync<List<JsonElement>>("Sync", chat, 0L);
+            Assert.Contains("Can I talk to finance?", soFar.Select(m => m.GetProperty("text").GetString()));
             Assert.Equal("Transfer", offer.GetProperty("kind").GetString());
             Assert.Equal("Sam", offer.GetProperty("fromAgentName").GetString());
             Assert.Equal("Wants financing", offer.GetProperty("note").GetString());
