@@ -170,4 +170,30 @@ public sealed class ChatToolsJourneyTests(BrowserFixture browser, ShowroomApp ap
         await ring.CheckAsync();
         await Expect(ring).ToBeCheckedAsync();
     });
+
+    [Fact]
+    public Task Agent_of_two_dealers_filters_offers_and_chats_by_dealer() => RunAsync(async () =>
+    {
+        var widgetKey = await AllowSiteAsync(App);
+        var maria = await NewPageAsync();
+        await SignInAsync(maria, "manager@example.com");
+        await BecomeAvailableAsync(maria);
+
+        await using var shopper = new ShopperSession(App.BaseAddress, widgetKey, Site);
+        await StartChatAsync(shopper, new { name = "Emery" });
+        var card = OfferCard(maria, "Emery");
+        await Expect(card).ToContainTextAsync("Example Motors Downtown · Sales");
+
+        var dealer = maria.GetByLabel("Dealer", new() { Exact = true });
+        await dealer.SelectOptionAsync(new SelectOptionValue { Label = "Example Motors Lakeside" });
+        await Expect(card).ToHaveCountAsync(0);
+        await Expect(maria.GetByText("No chats waiting. When a chat comes through, it appears here.")).ToBeVisibleAsync();
+        await dealer.SelectOptionAsync(new SelectOptionValue { Label = "Example Motors Downtown" });
+        await AcceptAsync(maria, "Emery");
+        await dealer.SelectOptionAsync(new SelectOptionValue { Label = "Example Motors Lakeside" });
+        await Expect(MyChat(maria, "Emery")).ToHaveCountAsync(0);
+        await Expect(maria.GetByText("No chats at this dealer. Choose All dealers to see the others.")).ToBeVisibleAsync();
+        await dealer.SelectOptionAsync(new SelectOptionValue { Label = "All dealers" });
+        await Expect(MyChat(maria, "Emery")).ToContainTextAsync("Example Motors Downtown");
+    });
 }
