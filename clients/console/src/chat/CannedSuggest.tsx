@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
 import { useI18n } from "../i18n/context.tsx";
+import { usePresence } from "../presence/PresenceContext.tsx";
 import { insertCanned, matchCanned, slashQuery, type CannedResponse } from "./canned.ts";
 import { useCanned } from "./cannedStore.ts";
 
@@ -12,7 +13,8 @@ const optionId = (i: number) => `canned-option-${i}`;
  */
 export function useCannedSuggest(dealerId: string, text: string, setText: (text: string) => void) {
   const { t } = useI18n();
-  const { list } = useCanned();
+  const { me } = usePresence();
+  const { list } = useCanned(me.id);
   const [caret, setCaret] = useState(0);
   const [active, setActive] = useState(0);
   /** The "/query" Escape closed the list on: it stays closed until the query changes. */

@@ -8,7 +8,11 @@ export interface CannedInput {
   text: string;
 }
 
-/** The agent's canned responses, read once and shared by every composer; saved changes read the list again. */
+/**
+ * The agent's canned responses, read once and shared by every composer; saved changes read the list again.
+ * Kept per agent: after a sign-out, the next agent in this page reads their own.
+ */
+let owner: string | undefined;
 let list: CannedResponse[] | undefined;
 let failed = false;
 let loading: Promise<void> | undefined;
@@ -16,15 +20,26 @@ const listeners = new Set<() => void>();
 const tell = () => listeners.forEach((l) => l());
 
 export function reloadCanned(): Promise<void> {
+  const asked = owner;
   loading = apiFetch<CannedResponse[]>("/api/canned-responses").then(
-    (answer) => { list = answer; failed = false; },
+    (answer) => {
+      // An answer for the agent who signed out meanwhile is not the next agent's.
+      if (asked !== owner) return;
+      list = answer;
+      failed = false;
+    },
     () => { failed = true; },
   ).finally(() => { loading = undefined; tell(); });
   return loading;
 }
 
-export function useCanned(): { list: CannedResponse[] | undefined; failed: boolean } {
+export function useCanned(agentId: string): { list: CannedResponse[] | undefined; failed: boolean } {
   const [, setVersion] = useState(0);
+  if (owner !== agentId) {
+    owner = agentId;
+    list = undefined;
+    failed = false;
+  }
   useEffect(() => {
     const listener = () => setVersion((v) => v + 1);
     listeners.add(listener);
@@ -44,9 +59,4 @@ export async function saveCanned(id: string | undefined, input: CannedInput): Pr
 export async function deleteCanned(id: string): Promise<void> {
   await apiFetch(`/api/canned-responses/${encodeURIComponent(id)}`, { method: "DELETE" });
   await reloadCanned();
-}
-
-/** Forget the list at sign-out: the next agent reads their own. */
-export function forgetCanned(): void {
-  list = undefined;
 }

@@ -10,13 +10,14 @@ import { BlockedShoppers } from "../history/BlockedShoppers.tsx";
 import { useDocumentTitle } from "./useDocumentTitle.ts";
 import "../history/history.css";
 
-/** The last search and its results, kept while the agent reads a transcript and comes back. */
-let kept: { search: HistorySearch; items: HistoryItem[]; before: string | null } | undefined;
+/** The last search and its results, kept while the agent reads a transcript and comes back (for that agent only). */
+let last: { agentId: string; search: HistorySearch; items: HistoryItem[]; before: string | null } | undefined;
 
 /** History: the closed chats of the agent's dealers, searched by shopper name, phone, e-mail, text and dates. */
 export function HistoryPage({ headingRef, me }: { headingRef: Ref<HTMLHeadingElement>; me: Me }) {
   const { t, locale } = useI18n();
   useDocumentTitle(t("history.pageTitle"));
+  const kept = last?.agentId === me.id ? last : undefined;
   const [search, setSearch] = useState<HistorySearch>(kept?.search ?? emptySearch);
   const [items, setItems] = useState<HistoryItem[] | undefined>(kept?.items);
   const [before, setBefore] = useState<string | null>(kept?.before ?? null);
@@ -33,7 +34,7 @@ export function HistoryPage({ headingRef, me }: { headingRef: Ref<HTMLHeadingEle
       setItems(all);
       setBefore(page.before);
       setSearched(next);
-      kept = { search: next, items: all, before: page.before };
+      last = { agentId: me.id, search: next, items: all, before: page.before };
     } catch {
       setFailed(true);
     } finally {
