@@ -17,12 +17,14 @@ import { ChatScreen } from "./pages/ChatScreen.tsx";
 import { EditProfilePage } from "./pages/EditProfilePage.tsx";
 import { HistoryPage } from "./pages/HistoryPage.tsx";
 import { TranscriptPage } from "./pages/TranscriptPage.tsx";
+import { InternalChatsProvider } from "./internal/InternalChatsContext.tsx";
+import { TeamChatPage } from "./internal/TeamChatPage.tsx";
 
 /** /profile is the agent's own; /agents/{id}/profile is how a Manager (or Admin) edits someone else's. */
 const agentProfilePath = /^\/agents\/([0-9a-fA-F-]{36})\/profile$/;
 const historyTranscriptPath = /^\/history\/([0-9a-fA-F-]{36})$/;
 const isKnownPath = (path: string) =>
-  path === "/" || path === "/profile" || path === "/history" || agentProfilePath.test(path) || historyTranscriptPath.test(path);
+  path === "/" || path === "/profile" || path === "/history" || path === "/team" || agentProfilePath.test(path) || historyTranscriptPath.test(path);
 
 /** undefined while GET /api/me is in flight; null when signed out; "unreachable" when the server did not answer. */
 type Session = Me | null | undefined | "unreachable";
@@ -108,16 +110,18 @@ export function App() {
         <SignInPage onSignedIn={signedIn} sessionEnded={sessionEndedNotice} />
       ) : (
         <PresenceProvider me={me} hub={hub}>
-          <Header me={me} onSignOut={signOut} />
-          <ConnectionBanner state={hub.state} />
-          <StatusNotice />
-          <ChatsProvider hub={hub}>
-            <OffersProvider hub={hub} alerts={offerRinger()}>
-              <TransfersProvider hub={hub}>
-                <Routes path={path} me={me} onProfileSaved={profileSaved} />
-              </TransfersProvider>
-            </OffersProvider>
-          </ChatsProvider>
+          <InternalChatsProvider hub={hub}>
+            <Header me={me} onSignOut={signOut} />
+            <ConnectionBanner state={hub.state} />
+            <StatusNotice />
+            <ChatsProvider hub={hub}>
+              <OffersProvider hub={hub} alerts={offerRinger()}>
+                <TransfersProvider hub={hub}>
+                  <Routes path={path} me={me} onProfileSaved={profileSaved} />
+                </TransfersProvider>
+              </OffersProvider>
+            </ChatsProvider>
+          </InternalChatsProvider>
         </PresenceProvider>
       )}
     </I18nProvider>
@@ -129,6 +133,7 @@ function Routes({ path, me, onProfileSaved }: { path: string; me: Me; onProfileS
   const agentId = path === "/profile" ? me.id : agentProfilePath.exec(path)?.[1]?.toLowerCase();
   if (agentId) return <EditProfilePage key={agentId} headingRef={focusHeading} me={me} agentId={agentId} onSaved={onProfileSaved} />;
   if (path === "/history") return <HistoryPage headingRef={focusHeading} me={me} />;
+  if (path === "/team") return <TeamChatPage headingRef={focusHeading} />;
   const transcriptId = historyTranscriptPath.exec(path)?.[1]?.toLowerCase();
   if (transcriptId) return <TranscriptPage key={transcriptId} headingRef={focusHeading} me={me} conversationId={transcriptId} />;
   return <ChatScreen headingRef={focusHeading} />;

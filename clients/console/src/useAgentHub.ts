@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import {
   connectAgentHub, type AcceptResultDto, type AgentConversationDto, type AgentHub, type AgentStatus, type AgentStatusDto, type HubState,
   type MessageDto, type OfferClosedDto, type OfferDto, type ReadDto, type TransferRequest, type TransferUpdateDto, type TypingDto,
+  type InternalMessageDto, type InternalThreadDto, type NoteDto,
 } from "@showroom/sdk";
 
 export type StatusListener = (status: AgentStatusDto) => void;
@@ -23,6 +24,12 @@ export interface OfferListener {
 
 /** What became of the transfers this agent sent. */
 export type TransferListener = (update: TransferUpdateDto) => void;
+
+/** Agents-only traffic: private notes in customer chats and internal messages. */
+export interface InternalListener {
+  noteAdded(note: NoteDto): void;
+  internalMessageReceived(message: InternalMessageDto): void;
+}
 
 /** What the console's features use of the hub connection. */
 export interface ConsoleHub {
@@ -52,6 +59,15 @@ export interface ConsoleHub {
   /** Resolves with the offer id; a refusal is a HubException whose message says why. */
   transfer(conversationId: string, request: TransferRequest): Promise<string>;
   cancelTransfer(conversationId: string): Promise<void>;
+  /** NoteAdded and InternalMessageReceived; returns the unsubscribe function. */
+  onInternal(listener: Partial<InternalListener>): () => void;
+  addNote(conversationId: string, clientNoteId: string, text: string): Promise<NoteDto>;
+  notes(conversationId: string): Promise<NoteDto[]>;
+  internalThreads(): Promise<InternalThreadDto[]>;
+  openDirect(colleagueId: string): Promise<InternalThreadDto>;
+  sendInternal(threadId: string, clientMessageId: string, text: string): Promise<InternalMessageDto>;
+  syncInternal(threadId: string, afterSeq: number): Promise<InternalMessageDto[]>;
+  markInternalRead(threadId: string, seq: number): Promise<void>;
 }
 
 /** Keeps the agent hub connected while signed in; `stop` lets sign-out close it before the server does. */
@@ -64,6 +80,7 @@ export function useAgentHub(signedIn: boolean, onSessionEnded: (reason: string) 
   const chatListeners = useRef(new Set<Partial<ChatListener>>());
   const offerListeners = useRef(new Set<OfferListener>());
   const transferListeners = useRef(new Set<TransferListener>());
+  const internalListeners = useRef(new Set<Partial<InternalListener>>());
   // Read by the callbacks below whenever they run, not as of the render that made them.
   const current = useRef<HubState>(state);
 
@@ -98,6 +115,12 @@ export function useAgentHub(signedIn: boolean, onSessionEnded: (reason: string) 
         },
         transferUpdated: (update) => {
           for (const listener of transferListeners.current) listener(update);
+        },
+        noteAdded: (note) => {
+          for (const listener of internalListeners.current) listener.noteAdded?.(note);
+        },
+        internalMessageReceived: (message) => {
+          for (const listener of internalListeners.current) listener.internalMessageReceived?.(message);
         },
       },
       onStateChange: (next) => {
@@ -151,5 +174,16 @@ export function useAgentHub(signedIn: boolean, onSessionEnded: (reason: string) 
     declineOffer: (offerId) => connected()?.declineOffer(offerId) ?? notConnected(),
     transfer: (conversationId, request) => connected()?.transfer(conversationId, request) ?? notConnected(),
     cancelTransfer: (conversationId) => connected()?.cancelTransfer(conversationId) ?? notConnected(),
+    onInternal: (listener) => {
+      internalListeners.current.add(listener);
+      return () => internalListeners.current.delete(listener);
+    },
+    addNote: (conversationId, clientNoteId, text) => connected()?.addNote(conversationId, clientNoteId, text) ?? notConnected(),
+    notes: (conversationId) => connected()?.notes(conversationId) ?? notConnected(),
+    internalThreads: () => connected()?.internalThreads() ?? notConnected(),
+    openDirect: (colleagueId) => connected()?.openDirect(colleagueId) ?? notConnected(),
+    sendInternal: (threadId, clientMessageId, text) => connected()?.sendInternal(threadId, clientMessageId, text) ?? notConnected(),
+    syncInternal: (threadId, afterSeq) => connected()?.syncInternal(threadId, afterSeq) ?? notConnected(),
+    markInternalRead: (threadId, seq) => connected()?.markInternalRead(threadId, seq) ?? notConnected(),
   };
 }

@@ -13,6 +13,7 @@ import { CannedDialog } from "./CannedDialog.tsx";
 import { BlockVisitor } from "./BlockVisitor.tsx";
 import { TransferBar, TransferButton } from "./TransferDialog.tsx";
 import { replyShortcut } from "./shortcuts.ts";
+import { NotesPanel } from "./NotesPanel.tsx";
 
 /** The open chat: the shopper's details, the messages, the composer and End chat. */
 export function ConversationPane({ chat }: { chat: Chat }) {
@@ -42,6 +43,7 @@ export function ConversationPane({ chat }: { chat: Chat }) {
       <p class="typing-indicator" role="status">{chat.shopperTyping && !ended ? t("chat.typing", { name }) : null}</p>
       {ended ? <p class="conversation-ended-notice" role="status">{t("chat.endedNotice")}</p> : null}
       <Composer key={conversation.id} conversationId={conversation.id} dealerId={conversation.dealerId} name={name} disabled={ended} />
+      <NotesPanel key={`notes-${conversation.id}`} conversationId={conversation.id} disabled={ended} />
     </section>
   );
 }

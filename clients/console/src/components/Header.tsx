@@ -1,5 +1,6 @@
 import type { Me } from "@showroom/sdk";
 import { useI18n } from "../i18n/context.tsx";
+import { TeamChatLink } from "../internal/TeamChatLink.tsx";
 import { linkClick, navigate, usePath } from "../router.ts";
 import { StatusMenu } from "./StatusMenu.tsx";
 import { UserMenu } from "./UserMenu.tsx";
@@ -14,6 +15,7 @@ export function Header({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
       <nav aria-label={t("nav.label")} class="topnav">
         <a href="/" onClick={linkClick} aria-current={path === "/" ? "page" : undefined}>{t("nav.chatScreen")}</a>
         <a href="/history" onClick={linkClick} aria-current={path.startsWith("/history") ? "page" : undefined}>{t("nav.history")}</a>
+        <TeamChatLink current={path === "/team"} />
       </nav>
       <StatusMenu />
       <UserMenu

@@ -5,6 +5,7 @@ import { usePresence } from "../presence/PresenceContext.tsx";
 import { isNewer, sortTeam, statusNameKey } from "../presence/presence.ts";
 import { Avatar } from "./Avatar.tsx";
 import { StatusDot } from "./StatusDot.tsx";
+import { MessageColleague } from "../internal/MessageColleague.tsx";
 
 type Teams = Readonly<Record<string, Teammate[] | "failed">>;
 
@@ -93,6 +94,7 @@ function DealerTeam({ dealer, showName, team, meId, locale }: {
                   {t(statusNameKey[teammate.status])}
                 </span>
               </span>
+              <MessageColleague id={teammate.id} name={teammate.displayName} />
             </li>
           ))}
         </ul>
