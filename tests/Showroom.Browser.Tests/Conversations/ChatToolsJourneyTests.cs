@@ -196,4 +196,72 @@ public sealed class ChatToolsJourneyTests(BrowserFixture browser, ShowroomApp ap
         await dealer.SelectOptionAsync(new SelectOptionValue { Label = "All dealers" });
         await Expect(MyChat(maria, "Emery")).ToContainTextAsync("Example Motors Downtown");
     });
+
+    /// <summary>Counts the chime's tones, lets the test hide the tab, and stands in for the Notification API.</summary>
+    const string AlertProbes = """
+        (() => {
+          window.__tones = 0; window.__notes = []; window.__hidden = false;
+          const Real = window.AudioContext;
+          window.AudioContext = class extends Real {
+            createOscillator() { window.__tones++; return super.createOscillator(); }
+          };
+          Object.defineProperty(Document.prototype, "hidden", { get() { return window.__hidden; }, configurable: true });
+          let permission = "default";
+          window.Notification = class {
+            static get permission() { return permission; }
+            static async requestPermission() { permission = "granted"; return permission; }
+            constructor(title, options) { this.title = title; this.body = options?.body; this.closed = false; window.__notes.push(this); }
+            close() { this.closed = true; }
+          };
+        })();
+        """;
+
+    static async Task<int> TonesAsync(IPage page) => await page.EvaluateAsync<int>("window.__tones");
+
+    /// <summary>Polls from the test's side (the page's timers are Playwright's clock's).</summary>
+    static async Task WaitForTonesAsync(IPage page, int atLeast)
+    {
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (await TonesAsync(page) < atLeast)
+        {
+            Assert.True(DateTime.UtcNow < until, $"expected at least {atLeast} tones, heard {await TonesAsync(page)}");
+            await page.WaitForTimeoutAsync(200);
+        }
+    }
+
+    [Fact]
+    public Task Offer_rings_every_3_seconds_and_notifies_a_hidden_tab_until_it_goes() => RunAsync(async () =>
+    {
+        var widgetKey = await AllowSiteAsync(App);
+        var page = await NewPageAsync();
+        await page.AddInitScriptAsync(AlertProbes);
+        await page.Clock.InstallAsync();
+        await SignInAsync(page, "sam@example.com");
+        await BecomeAvailableAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enable notifications" }).ClickAsync();
+        await Expect(page.GetByText("Notifications on: a new chat shows one while this tab is hidden.")).ToBeVisibleAsync();
+        Assert.Equal(0, await TonesAsync(page));
+
+        await page.EvaluateAsync("window.__hidden = true");
+        await using var shopper = new ShopperSession(App.BaseAddress, widgetKey, Site);
+        var (hub, id) = await StartChatAsync(shopper, new { name = "Pat", vehicle = new { year = 2022, make = "Toyota", model = "RAV4" } });
+        await Expect(OfferCard(page, "Pat")).ToBeVisibleAsync();
+
+        // A chime of two tones at once, and again 3 s later while the offer waits.
+        await WaitForTonesAsync(page, 2);
+        var first = await TonesAsync(page);
+        await page.Clock.RunForAsync(3000);
+        await WaitForTonesAsync(page, first + 2);
+        Assert.Equal(1, await page.EvaluateAsync<int>("window.__notes.length"));
+        Assert.Equal("Incoming chat: Pat", await page.EvaluateAsync<string>("window.__notes[0].title"));
+        Assert.Equal("Example Motors Downtown · Sales · 2022 Toyota RAV4", await page.EvaluateAsync<string>("window.__notes[0].body"));
+
+        // The shopper leaves: the card, the notification and the ringing go.
+        await hub.InvokeAsync("EndConversation", id);
+        await Expect(OfferCard(page, "Pat")).ToHaveCountAsync(0);
+        Assert.True(await page.EvaluateAsync<bool>("window.__notes[0].closed"));
+        var heard = await TonesAsync(page);
+        await page.Clock.RunForAsync(6000);
+        Assert.Equal(heard, await TonesAsync(page));
+    });
 }
