@@ -189,6 +189,8 @@ public sealed class ChatToolsJourneyTests(BrowserFixture browser, ShowroomApp ap
         await Expect(card).ToHaveCountAsync(0);
         await Expect(maria.GetByText("No chats waiting. When a chat comes through, it appears here.")).ToBeVisibleAsync();
         await dealer.SelectOptionAsync(new SelectOptionValue { Label = "Example Motors Downtown" });
+        await Expect(card).ToBeVisibleAsync();
+        await ScreenshotAsync(maria, "chat-screen-dealer-filter");
         await AcceptAsync(maria, "Emery");
         await dealer.SelectOptionAsync(new SelectOptionValue { Label = "Example Motors Lakeside" });
         await Expect(MyChat(maria, "Emery")).ToHaveCountAsync(0);

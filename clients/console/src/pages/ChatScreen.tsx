@@ -23,7 +23,8 @@ export function ChatScreen({ headingRef }: { headingRef: Ref<HTMLHeadingElement>
   const { list, loadFailed, selectedId, select } = useChats();
   const [dealerId, setDealerId] = useState<string | undefined>(undefined);
   const shown = list ? ofDealer(list, dealerId, (c) => c.conversation.dealerId) : undefined;
-  const selected = list?.find((chat) => chat.conversation.id === selectedId);
+  // A chat of a dealer the filter hides is not shown open either.
+  const selected = shown?.find((chat) => chat.conversation.id === selectedId);
   useChatShortcuts(shown?.map((c) => c.conversation.id) ?? [], selectedId, select);
   return (
     <main id="main" class="page" aria-labelledby="page-heading">
