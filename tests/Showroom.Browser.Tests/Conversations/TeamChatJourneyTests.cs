@@ -121,6 +121,27 @@ public sealed class TeamChatJourneyTests(BrowserFixture browser, ShowroomApp app
     });
 
     [Fact]
+    public Task An_agent_who_was_Offline_finds_the_message_unread_at_sign_in_without_a_toast() => RunAsync(async () =>
+    {
+        var sam = await NewPageAsync();
+        await SignInAsync(sam, "sam@example.com");
+        await BecomeAvailableAsync(sam);
+        await sam.GetByRole(AriaRole.Button, new() { Name = "Message Jordan Lee", Exact = true }).ClickAsync();
+        await SayAsync(sam, "Jordan Lee", "Your 9am appointment moved to 10.");
+        await Expect(Line(sam, "Your 9am appointment moved to 10.")).ToContainTextAsync("Sent");
+
+        var jordan = await NewPageAsync();
+        await SignInAsync(jordan, "jordan@example.com");
+        await Expect(TeamChatLink(jordan, "Team chat 1 unread team message")).ToBeVisibleAsync();
+        await Expect(Toasts(jordan)).ToHaveCountAsync(0);
+        await TeamChatLink(jordan, "Team chat 1 unread team message").ClickAsync();
+        await Expect(Thread(jordan, "Sam Carter")).ToContainTextAsync("1 unread message");
+        await Thread(jordan, "Sam Carter").ClickAsync();
+        await Expect(Line(jordan, "Your 9am appointment moved to 10.")).ToBeVisibleAsync();
+        await Expect(TeamChatLink(jordan)).ToBeVisibleAsync();
+    });
+
+    [Fact]
     public Task A_private_note_shows_in_the_pane_marked_private_and_never_reaches_the_shopper() => RunAsync(async () =>
     {
         const string Note = "Prefers a call after 5pm; co-signer is her brother.";
@@ -159,6 +180,10 @@ public sealed class TeamChatJourneyTests(BrowserFixture browser, ShowroomApp app
         var missed = await hub.InvokeAsync<JsonElement>("Sync", id, 0L);
         Assert.DoesNotContain("co-signer", missed.GetRawText());
 
+        var axe = await sam.Locator(".conversation").RunAxe();
+        var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, string.Join("; ", serious.Select(v => $"{v.Id}: {v.Help}")));
+        await sam.GetByRole(AriaRole.Heading, new() { Name = "Private notes" }).ScrollIntoViewIfNeededAsync();
         await ScreenshotAsync(sam, "conversation-private-note");
 
         // The note is the chat's, read again after a reload.
