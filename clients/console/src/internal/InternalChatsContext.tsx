@@ -148,7 +148,9 @@ export function InternalChatsProvider({ hub, children }: { hub: ConsoleHub; chil
     for (const thread of threads) upsert(thread);
     setLoaded(true);
     changed();
-    await Promise.all([...synced.current].map(async (id) => {
+    // Threads opened in this tab catch up; sends made while disconnected go again with the same client id.
+    const active = [...entries.current].filter(([id, entry]) => synced.current.has(id) || entry.log.retryable.length > 0).map(([id]) => id);
+    await Promise.all(active.map(async (id) => {
       await sync(id);
       await deliver(id);
     }));
@@ -199,6 +201,7 @@ export function InternalChatsProvider({ hub, children }: { hub: ConsoleHub; chil
     if (seq === undefined) return;
     entry.thread = withRead(entry.thread, seq);
     changed();
+    // A mark that did not reach the server is corrected by the next reconnection's list (retrying here could loop).
     hub.markInternalRead(entry.thread.id, seq).catch(() => undefined);
   });
 
