@@ -29,6 +29,14 @@ export interface AgentConversationDto {
   returningShopper: boolean;
   /** Whose chat it is now (null while waiting): after a transfer, the sender sees it is no longer theirs. */
   assignedAgentId: string | null;
+  /** The pages the shopper opened during the chat, oldest first (the start page first; the last 30). */
+  pagesVisited: PageVisit[];
+}
+
+export interface PageVisit {
+  url: string;
+  title: string | null;
+  at: string;
 }
 
 /** To a named colleague (toAgentId) or to a department of the chat's dealer (toDepartment); the note is for agents only. */

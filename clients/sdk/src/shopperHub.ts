@@ -45,6 +45,8 @@ export interface ShopperHub {
   typing(conversationId: string, typing: boolean): Promise<void>;
   /** The shopper has seen every message up to seq (call when the panel shows new agent messages). */
   markRead(conversationId: string, seq: number): Promise<void>;
+  /** The shopper opened another page of the dealer's site mid-chat: the agent sees it in "Pages visited". */
+  pageViewed(conversationId: string, url: string, title: string): Promise<void>;
   /** E-mails the transcript to the address the shopper gave when starting; once per chat. Refusals are HubExceptions. */
   emailTranscript(conversationId: string): Promise<void>;
 }
@@ -103,6 +105,7 @@ export function connectShopperHub(options: ShopperHubOptions): ShopperHub {
     typing: (conversationId, typing) => connection.invoke<void>("Typing", conversationId, typing),
     markRead: (conversationId, seq) => connection.invoke<void>("MarkRead", conversationId, seq),
     emailTranscript: (conversationId) => connection.invoke<void>("EmailTranscript", conversationId),
+    pageViewed: (conversationId, url, title) => connection.invoke<void>("PageViewed", conversationId, url, title),
   };
   return hub;
 }

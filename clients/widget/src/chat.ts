@@ -122,6 +122,8 @@ export function mount(container: HTMLElement, options: ChatOptions): Chat {
       onConnected: () => {
         const reconnect = everConnected;
         everConnected = true;
+        // This page load continues an open chat: the agent sees the page the shopper is on now.
+        if (!reconnect && hub && isOpen(conversation)) hub.pageViewed(conversation!.id, location.href.slice(0, 2048), document.title.slice(0, 300)).catch(() => {});
         void caughtUp(reconnect).then(markRead);
       },
     });

@@ -24,6 +24,9 @@ public enum SenderKind
 public sealed record VehicleOfInterest(
     int? Year, string? Make, string? Model, string? Trim, string? Vin, string? StockNumber, string? Condition, decimal? Price);
 
+/// <summary>A page of the dealer's site the shopper opened during the chat.</summary>
+public sealed record PageVisit(string Url, string? Title, DateTimeOffset At);
+
 /// <summary>A chat between one visitor of a dealer's site and the dealership.</summary>
 public sealed class Conversation
 {
@@ -45,6 +48,11 @@ public sealed class Conversation
     public string? PageUrl { get; set; }
     public string? PageTitle { get; set; }
     public VehicleOfInterest? Vehicle { get; set; }
+
+    /// <summary>The pages the shopper opened while chatting, oldest first (the last <see cref="MaxPagesKept"/>).</summary>
+    public List<PageVisit> PagesVisited { get; set; } = [];
+
+    public const int MaxPagesKept = 30;
 
     /// <summary>The address the shopper started from (behind trusted proxies, the client's): for blocking abuse.</summary>
     public string? ShopperIp { get; set; }

@@ -12,7 +12,8 @@ namespace Showroom.Conversations;
 public sealed record AgentConversationDto(
     Guid Id, Guid DealerId, string DealerName, DepartmentKind Department, ConversationStatus Status, string? ShopperName, string? ShopperEmail,
     string? ShopperPhone, string? PageUrl, string? PageTitle, VehicleOfInterest? Vehicle, DateTimeOffset CreatedAt, long LastSeq,
-    long AgentReadSeq, long ShopperReadSeq, DateTimeOffset? AcceptedAt, bool ReturningShopper, Guid? AssignedAgentId);
+    long AgentReadSeq, long ShopperReadSeq, DateTimeOffset? AcceptedAt, bool ReturningShopper, Guid? AssignedAgentId,
+    IReadOnlyList<PageVisit> PagesVisited);
 
 /// <summary>
 /// The rules of a conversation in one place; both hubs and routing stay thin and call this. Every change
@@ -57,6 +58,7 @@ public sealed class ConversationService(
             PageUrl = Blank(request.PageUrl),
             PageTitle = Blank(request.PageTitle),
             Vehicle = request.Vehicle,
+            PagesVisited = Blank(request.PageUrl) is { } first ? [new PageVisit(first, Blank(request.PageTitle), now)] : [],
             ReturningShopper = previousAgent is not null,
             Routing = new RoutingState { QueuedAt = now, PreferredAgentId = sticky ? previousAgent?.AssignedAgentId : null },
         };
@@ -175,6 +177,23 @@ public sealed class ConversationService(
         }
     }
 
+    /// <summary>The shopper opened another page mid-chat: kept (the last few), and shown to the agent.</summary>
+    public async Task PageViewedAsync(Conversation chat, string url, string? title, CancellationToken ct)
+    {
+        var tracked = await db.Conversations.SingleAsync(c => c.Id == chat.Id, ct);
+        if (tracked.PagesVisited.LastOrDefault()?.Url == url)
+        {
+            return;
+        }
+        tracked.PagesVisited = [.. tracked.PagesVisited.TakeLast(Conversation.MaxPagesKept - 1), new PageVisit(url, Blank(title), clock.GetUtcNow())];
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        if (tracked.AssignedAgentId is { } agent && tracked.IsOpen)
+        {
+            await agents.Clients.Group(AgentHub.AgentGroup(agent)).ConversationUpdated(await ToAgentDtoAsync(tracked, ct));
+        }
+    }
+
     /// <summary>Tells every waiting shopper of the department their place in line.</summary>
     public async Task TellQueueAsync(Guid dealerId, DepartmentKind department, CancellationToken ct)
     {
@@ -209,7 +228,7 @@ public sealed class ConversationService(
 
     public static AgentConversationDto ToAgentDto(Conversation c, string dealerName) => new(
         c.Id, c.DealerId, dealerName, c.Department, c.Status, c.ShopperName, c.ShopperEmail, c.ShopperPhone, c.PageUrl, c.PageTitle, c.Vehicle,
-        c.CreatedAt, c.LastSeq, c.AgentReadSeq, c.ShopperReadSeq, c.AcceptedAt, c.ReturningShopper, c.AssignedAgentId);
+        c.CreatedAt, c.LastSeq, c.AgentReadSeq, c.ShopperReadSeq, c.AcceptedAt, c.ReturningShopper, c.AssignedAgentId, c.PagesVisited);
 
     static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

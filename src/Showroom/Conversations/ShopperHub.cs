@@ -129,6 +129,25 @@ public sealed class ShopperHub(
         return last is null ? null : await conversations.ToShopperDtoAsync(last, Context.ConnectionAborted);
     }
 
+    /// <summary>The shopper opened another page of the dealer's site during the chat (an http(s) address of at most 2048 characters).</summary>
+    public async Task PageViewed(Guid conversationId, string url, string? title)
+    {
+        if (url is not { Length: <= 2048 } || !Uri.TryCreate(url, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https")
+            || title is { Length: > 300 })
+        {
+            throw new HubException("That page address cannot be recorded.");
+        }
+        if (!limits.TrySendMessage(Me, Ip))
+        {
+            throw new HubException(ShopperRateLimits.TooFast);
+        }
+        var chat = await MineAsync(conversationId);
+        if (chat.IsOpen)
+        {
+            await conversations.PageViewedAsync(chat, url, title, CancellationToken.None);
+        }
+    }
+
     /// <summary>The shopper is typing (or stopped): told to the agent, never stored.</summary>
     public async Task Typing(Guid conversationId, bool typing)
     {

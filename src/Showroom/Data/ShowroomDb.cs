@@ -142,6 +142,7 @@ public abstract class ShowroomDb(DbContextOptions options)
             conversation.Property(c => c.PageTitle).HasMaxLength(300);
             conversation.Property(c => c.ShopperIp).HasMaxLength(45);
             conversation.OwnsOne(c => c.Vehicle, vehicle => vehicle.ToJson());
+            conversation.OwnsMany(c => c.PagesVisited, pages => pages.ToJson());
             conversation.ComplexProperty(c => c.Routing);
             conversation.HasIndex(c => new { c.Status, c.DealerId });
             conversation.HasIndex(c => new { c.DealerId, c.VisitorId, c.Status });

@@ -130,6 +130,25 @@ public sealed class AgentConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_agent_sees_the_pages_the_shopper_opens_mid_chat()
+    {
+        await using var sam = await AgentClient.ConnectAsync(_app, "sam@example.com");
+        await using var shopper = await ShopperClient.ConnectAsync(_app, _widgetKey, Site);
+        var id = (await shopper.StartAsync(new { pageUrl = $"{Site}/inventory/rav4", pageTitle = "2022 RAV4" })).GetProperty("id").GetString()!;
+        await sam.TakeAsync(id);
+        var chat = Guid.Parse(id);
+
+        await shopper.Hub.InvokeAsync("PageViewed", chat, $"{Site}/finance", "Financing");
+        await shopper.Hub.InvokeAsync("PageViewed", chat, $"{Site}/finance", "Financing");
+        var refused = await Assert.ThrowsAsync<HubException>(() => shopper.Hub.InvokeAsync("PageViewed", chat, "javascript:alert(1)", "x"));
+
+        await Eventually.TrueAsync(() => sam.Updated.Any(c => c.GetProperty("pagesVisited").GetArrayLength() == 2), "the agent got the new page");
+        var mine = await sam.Session.GetJsonAsync<JsonElement>("/api/conversations/mine");
+        Assert.Equal(["2022 RAV4", "Financing"], mine[0].GetProperty("pagesVisited").EnumerateArray().Select(p => p.GetProperty("title").GetString()));
+        Assert.Contains("cannot be recorded", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_demo_site_learns_its_widget_key_where_demo_data_is_on()
     {
         using var http = new HttpClient { BaseAddress = _app.BaseAddress };

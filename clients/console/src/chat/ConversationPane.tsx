@@ -106,6 +106,7 @@ function EndChat({ conversation, name }: { conversation: AgentConversationDto; n
 
 function ShopperDetails({ conversation }: { conversation: AgentConversationDto }) {
   const { t, locale } = useI18n();
+  const { me } = usePresence();
   const summary = vehicleSummary(conversation.vehicle);
   const pageUrl = safeHttpUrl(conversation.pageUrl);
   const extras = vehicleExtras(conversation.vehicle, t, locale);
@@ -140,6 +141,25 @@ function ShopperDetails({ conversation }: { conversation: AgentConversationDto }
           )}
         </dd>
       </div>
+      {(conversation.pagesVisited?.length ?? 0) > 1 ? (
+        <div class="shopper-details-wide">
+          <dt>{t("chat.details.pagesVisited")}</dt>
+          <dd>
+            <ol class="shopper-pages">
+              {conversation.pagesVisited.map((page, index) => {
+                const href = safeHttpUrl(page.url);
+                return (
+                  <li key={`${index}-${page.at}`}>
+                    {href ? <a href={href} target="_blank" rel="noopener noreferrer">{page.title ?? href}</a> : page.title ?? page.url}
+                    {" "}
+                    <time class="muted" dateTime={page.at}>{formatTime(page.at, locale, me.timeZone)}</time>
+                  </li>
+                );
+              })}
+            </ol>
+          </dd>
+        </div>
+      ) : null}
     </dl>
   );
 }

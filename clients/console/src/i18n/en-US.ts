@@ -145,6 +145,7 @@ export const enUS = {
   "chat.details.phone": "Phone",
   "chat.details.vehicle": "Vehicle of interest",
   "chat.details.page": "Page",
+  "chat.details.pagesVisited": "Pages visited",
   "chat.details.none": "Not given",
   "chat.details.condition": "{value}",
   "chat.details.price": "Price {value}",

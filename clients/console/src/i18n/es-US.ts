@@ -146,6 +146,7 @@ export const esUS: Catalog = {
   "chat.details.phone": "Teléfono",
   "chat.details.vehicle": "Vehículo de interés",
   "chat.details.page": "Página",
+  "chat.details.pagesVisited": "Páginas visitadas",
   "chat.details.none": "No indicado",
   "chat.details.condition": "{value}",
   "chat.details.price": "Precio {value}",

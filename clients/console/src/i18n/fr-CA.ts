@@ -146,6 +146,7 @@ export const frCA: Catalog = {
   "chat.details.phone": "Téléphone",
   "chat.details.vehicle": "Véhicule d’intérêt",
   "chat.details.page": "Page",
+  "chat.details.pagesVisited": "Pages consultées",
   "chat.details.none": "Non indiqué",
   "chat.details.condition": "{value}",
   "chat.details.price": "Prix {value}",

@@ -1140,6 +1140,34 @@ namespace Showroom.Data.Migrations.Postgres
                                 .HasForeignKey("ConversationId");
                         });
 
+                    b.OwnsMany("Showroom.Conversations.PageVisit", "PagesVisited", b1 =>
+                        {
+                            b1.Property<Guid>("ConversationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateTimeOffset>("At");
+
+                            b1.Property<string>("Title");
+
+                            b1.Property<string>("Url")
+                                .IsRequired();
+
+                            b1.HasKey("ConversationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Conversations");
+
+                            b1
+                                .ToJson("PagesVisited")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConversationId");
+                        });
+
+                    b.Navigation("PagesVisited");
+
                     b.Navigation("Vehicle");
                 });
 
