@@ -34,13 +34,26 @@ public sealed class Router(
     IOptions<RoutingOptions> options,
     IHubContext<AgentHub, IAgentClient> agents)
 {
-    /// <summary>Takes the chat's next routing step: time out late offers, miss it, escalate, or offer it.</summary>
+    /// <summary>
+    /// Takes the chat's next routing step: time out late offers, miss it, escalate, or offer it. A decision that
+    /// loses the stamp race is made again from fresh data: the winner may have decided from what was true a
+    /// moment earlier (say, before an agent became Available), and the wake that brought this call must not be lost.
+    /// </summary>
     public async Task RouteAsync(Guid conversationId, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 3 && !await TryRouteAsync(conversationId, ct); attempt++)
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>One routing decision; false when another decision for the chat was written since it was read.</summary>
+    async Task<bool> TryRouteAsync(Guid conversationId, CancellationToken ct)
     {
         var chat = await db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == conversationId, ct);
         if (chat is not { Status: ConversationStatus.Waiting })
         {
-            return;
+            return true;
         }
         var now = clock.GetUtcNow();
         var dealer = await db.Dealers.AsNoTracking().SingleAsync(d => d.Id == chat.DealerId, ct);
@@ -62,7 +75,7 @@ public sealed class Router(
         if (now >= missedAt)
         {
             await MissAsync(chat, ct);
-            return;
+            return true;
         }
 
         var allowsGroup = await db.DealerGroups.Where(g => g.Id == dealer.GroupId).Select(g => g.AllowCrossDealerWork).SingleAsync(ct);
@@ -115,6 +128,7 @@ public sealed class Router(
         {
             next = Min(next, now + timeout);
         }
+        next = Min(next, now + options.Value.RecheckEvery);
 
         // The decision counts only if nobody decided for this chat since it was read.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -128,7 +142,7 @@ public sealed class Router(
                 .SetProperty(c => c.Routing.NextAt, next), ct);
         if (decided == 0)
         {
-            return;
+            return false;
         }
         var made = chosen.Select(agentId => new ChatOffer
         {
@@ -158,6 +172,7 @@ public sealed class Router(
         {
             await agents.Clients.Group(AgentHub.AgentGroup(offer.AgentId)).OfferReceived(ToDto(offer, chat, dealer.Name));
         }
+        return true;
     }
 
     /// <summary>

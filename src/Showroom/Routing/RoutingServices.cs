@@ -9,9 +9,11 @@ public static class RoutingServices
     {
         services.Configure<RoutingOptions>(configuration.GetSection(RoutingOptions.Section));
         var options = ConfigurationServices.Bind<RoutingOptions>(configuration, RoutingOptions.Section);
-        if (options.SweepInterval <= TimeSpan.Zero || options.RoundPause < TimeSpan.Zero || options.TransferTimeout <= TimeSpan.Zero)
+        if (options.SweepInterval <= TimeSpan.Zero || options.RoundPause < TimeSpan.Zero || options.TransferTimeout <= TimeSpan.Zero
+            || options.RecheckEvery <= TimeSpan.Zero)
         {
-            throw new StartupException("Routing:SweepInterval and Routing:TransferTimeout must be positive, Routing:RoundPause not negative.");
+            throw new StartupException(
+                "Routing:SweepInterval, Routing:RecheckEvery and Routing:TransferTimeout must be positive, Routing:RoundPause not negative.");
         }
         services.AddSingleton<RoutingWake>();
         services.AddScoped<OfferBook>();

@@ -5,7 +5,8 @@ namespace Showroom.Routing;
 /// <summary>
 /// "Something changed that may let a waiting chat reach an agent" (an agent became Available, connected,
 /// freed a seat). Callers only poke; this node's <see cref="RoutingSweeper"/> routes the dealer's waiting
-/// chats at once instead of at its next tick. Lossy on purpose: the periodic sweep covers a dropped poke.
+/// chats at once instead of at its next tick. Lossy on purpose: every waiting chat is looked at again within
+/// Routing:RecheckEvery anyway, so a dropped poke costs seconds.
 /// </summary>
 public sealed class RoutingWake
 {
