@@ -138,3 +138,11 @@ test("the agent's typing goes out at most every 3 s, and stops on a clear or aft
   sender.stop();
   assert.deepEqual(sent, [true, true, false, true, false], "nothing to stop twice");
 });
+
+test("an offer pushed while a resync is on its way survives the resync's older answer", () => {
+  let state = offersReducer(noOffers, { type: "received", offer: offer("old"), seq: 1 });
+  const since = 1;
+  state = offersReducer(state, { type: "received", offer: offer("new", "2026-01-01T12:00:09Z"), seq: 2 });
+  state = offersReducer(state, { type: "resynced", offers: [], since });
+  assert.deepEqual(state.cards.map((c) => c.offer.id), ["new"]);
+});

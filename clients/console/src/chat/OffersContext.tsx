@@ -63,18 +63,22 @@ export function OffersProvider({ hub, alerts = silentAlerts, children }: { hub: 
     noticeTimer.current = setTimeout(() => setNotice(undefined), 10_000);
   };
 
+  /** Counts offers pushed to this client, so a resync knows which cards are newer than its answer. */
+  const pushes = useRef(0);
+
   // At start and after every reconnection: offers made or closed while away were not pushed to this client.
   const connected = hub.state === "connected";
   useEffect(() => {
     if (!connected) return;
-    latestHub.current.offers().then((offers) => dispatch({ type: "resynced", offers }), () => undefined);
+    const since = pushes.current;
+    latestHub.current.offers().then((offers) => dispatch({ type: "resynced", offers, since }), () => undefined);
   }, [connected]);
 
   useEffect(
     () =>
       hub.onOffers({
         offerReceived: (offer) => {
-          dispatch({ type: "received", offer });
+          dispatch({ type: "received", offer, seq: ++pushes.current });
           alerts.offerArrived(offer);
         },
         offerClosed: (closed) => {

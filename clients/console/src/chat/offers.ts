@@ -11,6 +11,8 @@ export interface OfferCard {
   takenBy?: string | null;
   /** The last Accept failed for this reason (the card stays open). */
   error?: string;
+  /** The number of the push that brought it ("received"): a resync asked for before it cannot know it. */
+  seq?: number;
 }
 
 export interface OfferState {
@@ -21,8 +23,9 @@ export interface OfferState {
 }
 
 export type OfferAction =
-  | { type: "received"; offer: OfferDto }
-  | { type: "resynced"; offers: readonly OfferDto[] }
+  | { type: "received"; offer: OfferDto; seq?: number }
+  /** since: the number of the last push when the resync was asked for; open cards pushed after it stay. */
+  | { type: "resynced"; offers: readonly OfferDto[]; since?: number }
   | { type: "closed"; closed: OfferClosedDto }
   | { type: "accepting"; id: string }
   | { type: "acceptFailed"; id: string; error: string }
@@ -45,7 +48,9 @@ export function offersReducer(state: OfferState, action: OfferAction): OfferStat
       closed.delete(action.offer.id);
       const others = state.cards.filter((c) => c.offer.id !== action.offer.id);
       const existing = state.cards.find((c) => c.offer.id === action.offer.id);
-      const card: OfferCard = existing && existing.state !== "gone" ? { ...existing, offer: action.offer } : { offer: action.offer, state: "open" };
+      const card: OfferCard = existing && existing.state !== "gone"
+        ? { ...existing, offer: action.offer, seq: action.seq }
+        : { offer: action.offer, state: "open", seq: action.seq };
       return { cards: [...others, card].sort(byWaiting), closed };
     }
     case "resynced": {
@@ -57,6 +62,12 @@ export function offersReducer(state: OfferState, action: OfferAction): OfferStat
         if (state.closed.has(offer.id) || settlingIds.has(offer.id)) continue;
         const existing = state.cards.find((c) => c.offer.id === offer.id);
         fresh.set(offer.id, { ...existing, offer, state: "open" });
+      }
+      // An offer pushed while the resync was on its way is newer than the server's answer: keep it.
+      for (const card of state.cards) {
+        if (card.state === "open" && action.since !== undefined && (card.seq ?? 0) > action.since && !fresh.has(card.offer.id)) {
+          fresh.set(card.offer.id, card);
+        }
       }
       return { cards: [...settling, ...fresh.values()].sort(byWaiting), closed: state.closed };
     }
