@@ -50,8 +50,6 @@ public sealed class PresenceService(
         // A new tab is activity, and ends a grace period that had started.
         await db.AgentStates.Where(s => s.AgentId == agentId)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.ConnectionLostAt, (DateTimeOffset?)null).SetProperty(x => x.LastActivityAt, now), ct);
-        // A live connection may make the agent eligible again (an Available agent back inside the grace period).
-        await WakeRoutingAsync(agentId, ct);
         // Returning after Offline: Away, so no chat is offered before the agent says they are ready.
         var returned = await db.AgentStates.Where(s => s.AgentId == agentId && !s.IsOnline)
             .ExecuteUpdateAsync(s => s
@@ -64,6 +62,8 @@ public sealed class PresenceService(
         {
             await RecordAsync(agentId, ShownStatus.Offline, ShownStatus.Away, StatusCause.Return, changedBy: null, now, ct);
         }
+        // A live connection may make the agent eligible again (an Available agent back inside the grace period).
+        await WakeRoutingAsync(agentId, ct);
     }
 
     /// <summary>A connection closed: drop its lease; with none left, the grace period starts.</summary>

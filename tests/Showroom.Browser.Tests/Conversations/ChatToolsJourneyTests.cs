@@ -261,7 +261,12 @@ public sealed class ChatToolsJourneyTests(BrowserFixture browser, ShowroomApp ap
         // The shopper leaves: the card, the notification and the ringing go.
         await hub.InvokeAsync("EndConversation", id);
         await Expect(OfferCard(page, "Pat")).ToHaveCountAsync(0);
-        Assert.True(await page.EvaluateAsync<bool>("window.__notes[0].closed"));
+        // Polled from here: the page's own timers are Playwright's fake clock.
+        for (var tries = 0; !await page.EvaluateAsync<bool>("window.__notes[0].closed"); tries++)
+        {
+            Assert.True(tries < 50, "the notification was not closed within 5 s");
+            await Task.Delay(100);
+        }
         var heard = await TonesAsync(page);
         await page.Clock.RunForAsync(6000);
         Assert.Equal(heard, await TonesAsync(page));

@@ -169,7 +169,13 @@ public sealed class PresenceTests : IAsyncLifetime
                 await flapping.DisposeAsync();
             }
         }));
-        await Eventually.TrueAsync(() => _app.Services.GetRequiredService<Showroom.Realtime.AgentConnections>().CountFor(Guid.Parse(id)) == 1, "only the keeper is left");
+        // Only the keeper is left: registered, and no other connection half-way through opening (those hold a lease already).
+        await Eventually.TrueAsync(() =>
+        {
+            using var check = _app.Services.CreateScope();
+            return _app.Services.GetRequiredService<Showroom.Realtime.AgentConnections>().CountFor(Guid.Parse(id)) == 1
+                && check.ServiceProvider.GetRequiredService<ShowroomDb>().ConnectionLeases.Count(l => l.AgentId == Guid.Parse(id)) == 1;
+        }, "only the keeper is left");
         await AdvanceAsync(TimeSpan.FromSeconds(61));
 
         Assert.Equal("Available", await ShownAsync(sam, id));
