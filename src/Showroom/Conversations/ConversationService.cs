@@ -168,6 +168,8 @@ public sealed class ConversationService(
                 continue;
             }
             var back = await db.Conversations.AsNoTracking().SingleAsync(c => c.Id == chat.Id, ct);
+            // A transfer the agent had sent cannot be accepted any more (the chat is no longer theirs): withdraw it.
+            await offers.WithdrawAllAsync(chat.Id, Transfers.Cancelled, null, except: null, ct);
             await offers.RecordAsync(chat.Id, chat.DealerId, agentId, RoutingStep.Queued, 0, ct);
             await SendAsync(back, SenderKind.System, null, $"system:left:{agentId:N}:{back.Routing.Stamp}",
                 $"{name} was disconnected. We are finding someone else to help you.", ct);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR.Client;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +19,8 @@ public sealed class AgentGoesOfflineTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = ShowroomApp.Create(null, _clock);
+        // Transfers ring longer than the grace period here, so one can still be pending when its sender goes Offline.
+        _app = ShowroomApp.Create(new Dictionary<string, string?> { ["Routing:TransferTimeout"] = "00:05:00" }, _clock);
         await _app.InitializeAsync();
         _widgetKey = await _app.EmbedWidgetAtAsync("Example Motors Downtown", Site);
     }
@@ -47,5 +49,30 @@ public sealed class AgentGoesOfflineTests : IAsyncLifetime
         await jordan.AcceptAsync(offer);
         await shopper.HeardAsync("Jordan joined the chat");
         await Eventually.TrueAsync(() => shopper.Changes.Any(c => c.GetProperty("agentName").GetString() == "Jordan"), "the widget shows Jordan");
+    }
+
+    [Fact]
+    public async Task A_transfer_pending_when_its_sender_goes_Offline_is_withdrawn_and_the_chat_is_routed_afresh()
+    {
+        await using var sam = await AgentClient.ConnectAsync(_app, "sam@example.com");
+        await using var shopper = await ShopperClient.ConnectAsync(_app, _widgetKey, Site);
+        var id = (await shopper.StartAsync(new { name = "Pat" })).GetProperty("id").GetString()!;
+        await sam.TakeAsync(id);
+        await using var jordan = await AgentClient.ConnectAsync(_app, "jordan@example.com", "Away");
+        await sam.Hub.InvokeAsync<string>("Transfer", Guid.Parse(id), new { toAgentId = jordan.Id });
+        var stale = await jordan.OfferOfAsync(id);
+
+        await sam.Hub.StopAsync();
+        await Eventually.TrueAsync(() => _app.Services.GetRequiredService<Showroom.Realtime.AgentConnections>().CountFor(sam.Id) == 0, "disconnect handled");
+        _clock.Advance(TimeSpan.FromSeconds(61));
+        await _app.Services.GetRequiredService<PresenceSweeper>().SweepAsync(CancellationToken.None);
+
+        await Eventually.TrueAsync(() => jordan.Closed.Any(c => c.GetProperty("offerId").GetString() == stale.GetProperty("id").GetString()
+            && c.GetProperty("reason").GetString() == "cancelled"), "the stale transfer was withdrawn");
+        await Eventually.TrueAsync(() => jordan.Offers.Any(o => o.GetProperty("conversationId").GetString() == id
+            && o.GetProperty("id").GetString() != stale.GetProperty("id").GetString()), "the chat was offered afresh");
+        var fresh = jordan.Offers.Last(o => o.GetProperty("conversationId").GetString() == id);
+        Assert.True((await jordan.AcceptAsync(fresh)).GetProperty("accepted").GetBoolean());
+        await shopper.HeardAsync("Jordan joined the chat");
     }
 }
