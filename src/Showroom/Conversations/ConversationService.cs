@@ -204,17 +204,20 @@ public sealed class ConversationService(
             .OrderBy(c => c.Routing.QueuedAt).ToListAsync(ct);
         foreach (var chat in waiting)
         {
-            await shoppers.Clients.Group(ShopperHub.ConversationGroup(chat.Id)).ConversationChanged(await ToShopperDtoAsync(chat, ct));
+            // The place from the list already read (ties share a place, as in ToShopperDtoAsync), not a count per chat.
+            var place = 1 + waiting.Count(o => o.Routing.QueuedAt < chat.Routing.QueuedAt);
+            await shoppers.Clients.Group(ShopperHub.ConversationGroup(chat.Id)).ConversationChanged(await ToShopperDtoAsync(chat, ct, place));
         }
     }
 
-    public async Task<ConversationDto> ToShopperDtoAsync(Conversation c, CancellationToken ct)
+    /// <param name="knownPlace">The chat's place in line when the caller has it already.</param>
+    public async Task<ConversationDto> ToShopperDtoAsync(Conversation c, CancellationToken ct, int? knownPlace = null)
     {
         var agent = c.AssignedAgentId is null
             ? null
             : await db.Users.Where(a => a.Id == c.AssignedAgentId).Select(a => new { a.Id, a.FirstName, a.HeadshotVersion }).SingleOrDefaultAsync(ct);
-        int? place = null;
-        if (c.Status == ConversationStatus.Waiting)
+        var place = c.Status == ConversationStatus.Waiting ? knownPlace : null;
+        if (c.Status == ConversationStatus.Waiting && place is null)
         {
             var queuedAt = c.Routing.QueuedAt;
             place = 1 + await db.Conversations.CountAsync(o => o.DealerId == c.DealerId && o.Department == c.Department

@@ -86,17 +86,8 @@ public static class ConversationsApi
         {
             return TypedResults.NotFound();
         }
-        var all = new List<MessageDto>();
-        while (true)
-        {
-            var page = await messages.AfterAsync(conversationId, all.Count == 0 ? 0 : all[^1].Seq, ct);
-            all.AddRange(page);
-            if (page.Count < 500)
-            {
-                break;
-            }
-        }
-        return TypedResults.Ok(new TranscriptDto(ConversationService.ToAgentDto(row.Chat, row.DealerName), row.Chat.EndedAt, row.Agent, all));
+        return TypedResults.Ok(new TranscriptDto(ConversationService.ToAgentDto(row.Chat, row.DealerName), row.Chat.EndedAt, row.Agent,
+            await messages.AllAsync(conversationId, ct)));
     }
 
     static async Task<Ok<List<AgentConversationDto>>> Mine(HttpContext http, ShowroomDb db, CancellationToken ct)

@@ -79,6 +79,21 @@ public sealed class MessageStore(ShowroomDb db, TimeProvider clock)
         return rows.Select(r => ToDto(r.m, r.FirstName)).ToList();
     }
 
+    /// <summary>Every message of the chat, in order, read page by page (transcripts).</summary>
+    public async Task<List<MessageDto>> AllAsync(Guid conversationId, CancellationToken ct)
+    {
+        var all = new List<MessageDto>();
+        while (true)
+        {
+            var page = await AfterAsync(conversationId, all.Count == 0 ? 0 : all[^1].Seq, ct);
+            all.AddRange(page);
+            if (page.Count < 500)
+            {
+                return all;
+            }
+        }
+    }
+
     public static MessageDto ToDto(ChatMessage m, string? agentFirstName) =>
         new(m.Id, m.ConversationId, m.Seq, m.ClientMessageId, m.Sender, m.Sender == SenderKind.Agent ? agentFirstName : null, m.Text, m.SentAt);
 

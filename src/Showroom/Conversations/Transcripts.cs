@@ -46,26 +46,17 @@ public sealed class Transcripts(ShowroomDb db, MessageStore messages, IEmailSend
         var text = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"Your chat with {dealerName}, {TimeZoneInfo.ConvertTime(chat.CreatedAt, zone):MMMM d, yyyy}.")
             .AppendLine();
-        long after = 0;
-        while (true)
+        foreach (var m in await messages.AllAsync(chat.Id, ct))
         {
-            var page = await messages.AfterAsync(chat.Id, after, ct);
-            foreach (var m in page)
+            var who = m.Sender switch
             {
-                var who = m.Sender switch
-                {
-                    SenderKind.Shopper => "You",
-                    SenderKind.Agent => m.SenderName ?? dealerName,
-                    _ => null,
-                };
-                var time = TimeZoneInfo.ConvertTime(m.SentAt, zone).ToString("h:mm tt", CultureInfo.InvariantCulture);
-                text.AppendLine(who is null ? $"[{time}] — {m.Text}" : $"[{time}] {who}: {m.Text}");
-            }
-            if (page.Count < 500)
-            {
-                return text.ToString();
-            }
-            after = page[^1].Seq;
+                SenderKind.Shopper => "You",
+                SenderKind.Agent => m.SenderName ?? dealerName,
+                _ => null,
+            };
+            var time = TimeZoneInfo.ConvertTime(m.SentAt, zone).ToString("h:mm tt", CultureInfo.InvariantCulture);
+            text.AppendLine(who is null ? $"[{time}] — {m.Text}" : $"[{time}] {who}: {m.Text}");
         }
+        return text.ToString();
     }
 }
