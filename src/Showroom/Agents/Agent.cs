@@ -42,6 +42,9 @@ public sealed class Agent : IdentityUser<Guid>
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? LastSignInAt { get; set; }
 
+    /// <summary>Which channels tell this agent of offers.</summary>
+    public Notifications.NotificationSettings Notifications { get; set; } = new();
+
     public string DisplayName => $"{FirstName} {LastName}".Trim();
 }
 

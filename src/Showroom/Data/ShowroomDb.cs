@@ -40,6 +40,9 @@ public abstract class ShowroomDb(DbContextOptions options)
     public DbSet<Internal.InternalThread> InternalThreads => Set<Internal.InternalThread>();
     public DbSet<Internal.InternalMessage> InternalMessages => Set<Internal.InternalMessage>();
     public DbSet<Internal.InternalReadMark> InternalReadMarks => Set<Internal.InternalReadMark>();
+    public DbSet<Notifications.ExtensionDevice> ExtensionDevices => Set<Notifications.ExtensionDevice>();
+    public DbSet<Notifications.WebPushSubscription> WebPushSubscriptions => Set<Notifications.WebPushSubscription>();
+    public DbSet<Notifications.ServerKey> ServerKeys => Set<Notifications.ServerKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -56,6 +59,7 @@ public abstract class ShowroomDb(DbContextOptions options)
             agent.Property(a => a.HeadshotVersion).HasMaxLength(32);
             agent.Property(a => a.HeadshotFileName).HasMaxLength(255);
             agent.HasOne<Dealer>().WithMany().HasForeignKey(a => a.PrimaryDealerId).OnDelete(DeleteBehavior.SetNull);
+            agent.ComplexProperty(a => a.Notifications);
         });
         builder.Entity<IdentityUserClaim<Guid>>().ToTable("AgentClaims");
         builder.Entity<IdentityUserLogin<Guid>>().ToTable("AgentLogins");
@@ -102,6 +106,32 @@ public abstract class ShowroomDb(DbContextOptions options)
             session.Property(s => s.Id).HasMaxLength(32);
             session.HasIndex(s => s.AgentId);
             session.HasOne<Agent>().WithMany().HasForeignKey(s => s.AgentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Notifications.ExtensionDevice>(device =>
+        {
+            device.Property(d => d.Name).HasMaxLength(100);
+            device.Property(d => d.SecretHash).HasMaxLength(32);
+            device.Property(d => d.AgentStamp).HasMaxLength(256);
+            device.HasIndex(d => d.AgentId);
+            device.HasOne<Agent>().WithMany().HasForeignKey(d => d.AgentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Notifications.WebPushSubscription>(subscription =>
+        {
+            subscription.Property(s => s.Endpoint).HasMaxLength(2048);
+            subscription.Property(s => s.P256dh).HasMaxLength(128);
+            subscription.Property(s => s.Auth).HasMaxLength(64);
+            subscription.HasIndex(s => s.Endpoint).IsUnique();
+            subscription.HasIndex(s => s.AgentId);
+            subscription.HasOne<Agent>().WithMany().HasForeignKey(s => s.AgentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Notifications.ServerKey>(key =>
+        {
+            key.HasKey(k => k.Name);
+            key.Property(k => k.Name).HasMaxLength(32);
+            key.Property(k => k.Value).HasMaxLength(4096);
         });
 
         builder.Entity<AgentState>(state =>
