@@ -7,6 +7,7 @@ import type {
   TransferUpdateDto,
 } from "./agentConversations.ts";
 import type { MessageDto, ReadDto, TypingDto } from "./conversations.ts";
+import type { HubMeDto, NotificationSettingsDto } from "./notifications.ts";
 
 /** What the server calls on an agent's client (IAgentClient on the server). */
 export interface AgentHubHandlers {
@@ -37,6 +38,8 @@ export interface AgentHubHandlers {
    * Available and Away are notified, Do Not Disturb only counts it.
    */
   internalMessageReceived?(message: InternalMessageDto): void;
+  /** The agent changed their notification settings (on any client): every client follows at once. */
+  notificationSettingsChanged?(settings: NotificationSettingsDto): void;
 }
 
 export type { HubState };
@@ -88,6 +91,8 @@ export interface AgentHub {
   sendInternal(threadId: string, clientMessageId: string, text: string): Promise<InternalMessageDto>;
   syncInternal(threadId: string, afterSeq: number): Promise<InternalMessageDto[]>;
   markInternalRead(threadId: string, seq: number): Promise<void>;
+  /** Who this connection belongs to, with their status and notification settings. */
+  me(): Promise<HubMeDto>;
 }
 
 export const agentHubPath = "/hubs/agent";
@@ -119,6 +124,7 @@ export function connectAgentHub(options: AgentHubOptions): AgentHub {
   connection.on("transferUpdated", (u: TransferUpdateDto) => options.handlers.transferUpdated?.(u));
   connection.on("noteAdded", (n: NoteDto) => options.handlers.noteAdded?.(n));
   connection.on("internalMessageReceived", (m: InternalMessageDto) => options.handlers.internalMessageReceived?.(m));
+  connection.on("notificationSettingsChanged", (s: NotificationSettingsDto) => options.handlers.notificationSettingsChanged?.(s));
   connection.onreconnecting(() => report("reconnecting"));
   connection.onreconnected(() => report("connected"));
   connection.onclose(() => report("disconnected"));
@@ -153,5 +159,6 @@ export function connectAgentHub(options: AgentHubOptions): AgentHub {
     sendInternal: (threadId, clientMessageId, text) => connection.invoke<InternalMessageDto>("SendInternal", threadId, clientMessageId, text),
     syncInternal: (threadId, afterSeq) => connection.invoke<InternalMessageDto[]>("SyncInternal", threadId, afterSeq),
     markInternalRead: (threadId, seq) => connection.invoke<void>("MarkInternalRead", threadId, seq),
+    me: () => connection.invoke<HubMeDto>("Me"),
   };
 }

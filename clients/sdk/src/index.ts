@@ -22,3 +22,9 @@ export {
   getMyConversations, getMyOffers, getTransferTargets, maxMessageLength, type AcceptResultDto, type AgentConversationDto, type OfferClosedDto,
   type InternalMessageDto, type InternalThreadDto, type NoteDto, type OfferDto, type PageVisit, type OfferKind, type TransferRequest, type TransferTargetDto, type TransferUpdateDto,
 } from "./agentConversations.ts";
+export {
+  defaultNotificationSettings, deletePushSubscription, getDevices, getExtensionInfo, getNotificationSettings, getPushPublicKey,
+  getPushSubscriptions, pairDevice, putNotificationSettings, revokeDevice, savePushSubscription, type ExtensionDeviceDto,
+  type ExtensionInfoDto, type HubMeDto, type NotificationSettingsDto, type PairedDeviceDto, type PushSubscriptionBody,
+  type PushSubscriptionDto,
+} from "./notifications.ts";
