@@ -6,6 +6,7 @@ import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { drawIcon } from "./extension/icons.mjs";
 
 const clients = dirname(fileURLToPath(import.meta.url));
 const out = join(clients, "../src/Showroom/wwwroot/app");
@@ -74,17 +75,26 @@ async function buildDemo() {
   });
 }
 
+/** The Chrome extension: Showroom serves it as a zip, with manifest.json completed for the server (see ExtensionApi). */
 async function buildExtension() {
   const dir = join(out, "extension");
-  await build({
-    ...common,
-    entryPoints: { background: join(clients, "extension/src/background.ts") },
-    outdir: dir,
-    format: "esm",
-    platform: "browser",
-  });
-  const manifest = JSON.parse(await readFile(join(clients, "extension/manifest.json"), "utf8"));
-  manifest.version = JSON.parse(await readFile(join(clients, "extension/package.json"), "utf8")).version;
+  const src = join(clients, "extension");
+  await Promise.all([
+    // The worker and the pages are modules; a content script cannot be one.
+    build({
+      ...common,
+      entryPoints: { background: join(src, "src/background.ts"), popup: join(src, "src/popup.ts"), offer: join(src, "src/offer.ts") },
+      outdir: dir,
+      format: "esm",
+      platform: "browser",
+    }),
+    build({ ...common, entryPoints: { content: join(src, "src/content.ts") }, outdir: dir, format: "iife", platform: "browser" }),
+  ]);
+  for (const file of ["popup.html", "offer.html", "ui.css"]) await cp(join(src, file), join(dir, file));
+  await mkdir(join(dir, "icons"), { recursive: true });
+  for (const size of [16, 32, 48, 128]) await writeFile(join(dir, `icons/${size}.png`), drawIcon(size));
+  const manifest = JSON.parse(await readFile(join(src, "manifest.json"), "utf8"));
+  manifest.version = JSON.parse(await readFile(join(src, "package.json"), "utf8")).version;
   await writeFile(join(dir, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
 }
 
@@ -96,7 +106,8 @@ await Promise.all([buildConsole(), buildWidget(), buildDemo(), buildExtension()]
 const files = [
   "console/index.html", "console/console.js", "console/console.css",
   "widget/loader.js", "widget/chat.js",
-  "extension/manifest.json", "extension/background.js",
+  "extension/manifest.json", "extension/background.js", "extension/content.js", "extension/popup.js", "extension/offer.js",
+  "extension/popup.html", "extension/offer.html", "extension/ui.css", "extension/icons/128.png",
 ];
 const rows = await Promise.all(files.map(async (file) => {
   const bytes = await readFile(join(out, file));

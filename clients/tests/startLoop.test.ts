@@ -59,3 +59,16 @@ test("a failed first start is retried until it connects, reporting connected onc
   assert.deepEqual(states, ["connecting", "reconnecting"]);
   assert.equal(connected, 1);
 });
+
+test("an error giveUp calls final stops the loop and reports disconnected", async () => {
+  const fake = fakeConnection(5);
+  const states: string[] = [];
+  let connected = 0;
+  const start = startLoop(fake as unknown as HubConnection, () => false, (s) => states.push(s), () => connected++, () => true);
+
+  await start();
+
+  assert.equal(fake.starts, 1);
+  assert.deepEqual(states, ["connecting", "disconnected"]);
+  assert.equal(connected, 0);
+});

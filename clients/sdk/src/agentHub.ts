@@ -48,6 +48,16 @@ export interface AgentHubOptions {
   handlers: AgentHubHandlers;
   /** Defaults to the same origin's /hubs/agent. */
   url?: string;
+  /**
+   * Signs in with a bearer token (the extension's paired token) instead of the console's cookie:
+   * no cookie is sent then, so the token alone says who this is.
+   */
+  accessTokenFactory?: () => string | Promise<string>;
+  /**
+   * The server refused the credentials (401 on negotiate, on a first start or a reconnect): the hub stops
+   * trying, as retrying cannot help. Without it a refused start is retried like any other failure.
+   */
+  onUnauthorized?: () => void;
   onStateChange?: (state: HubState) => void;
   logLevel?: LogLevel;
 }
@@ -97,14 +107,28 @@ export interface AgentHub {
 
 export const agentHubPath = "/hubs/agent";
 
+/** SignalR's negotiate failure carries the HTTP status only in its message ("… Status code '401'"). */
+export function isUnauthorized(error: unknown): boolean {
+  return error instanceof Error && error.message.includes("Status code '401'");
+}
+
 export function connectAgentHub(options: AgentHubOptions): AgentHub {
+  const { accessTokenFactory, onUnauthorized } = options;
+  let stopped = false;
+  const refused = (error: unknown) => {
+    if (!onUnauthorized || !isUnauthorized(error)) return false;
+    stopped = true;
+    onUnauthorized();
+    return true;
+  };
   const connection = new HubConnectionBuilder()
-    .withUrl(options.url ?? agentHubPath)
-    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => reconnectDelay(context.previousRetryCount) })
+    .withUrl(options.url ?? agentHubPath, accessTokenFactory ? { accessTokenFactory, withCredentials: false } : {})
+    .withAutomaticReconnect({
+      nextRetryDelayInMilliseconds: (context) => (refused(context.retryReason) ? null : reconnectDelay(context.previousRetryCount)),
+    })
     .configureLogging(options.logLevel ?? LogLevel.Warning)
     .build();
 
-  let stopped = false;
   const report = (state: HubState) => options.onStateChange?.(state);
 
   connection.on("sessionEnded", (reason: string) => {
@@ -128,7 +152,7 @@ export function connectAgentHub(options: AgentHubOptions): AgentHub {
   connection.onreconnecting(() => report("reconnecting"));
   connection.onreconnected(() => report("connected"));
   connection.onclose(() => report("disconnected"));
-  const start = startLoop(connection, () => stopped, report, () => report("connected"));
+  const start = startLoop(connection, () => stopped, report, () => report("connected"), refused);
 
   return {
     connection,

@@ -1,7 +1,7 @@
 export { apiFetch, onUnauthorized, resetAntiforgeryToken, type ApiInit } from "./api.ts";
 export { uploadFile, type UploadOptions } from "./upload.ts";
 export { ApiError, fieldErrors, problemToError } from "./problem.ts";
-export { agentHubPath, connectAgentHub, type AgentHub, type AgentHubHandlers, type AgentHubOptions, type HubState } from "./agentHub.ts";
+export { agentHubPath, connectAgentHub, isUnauthorized, type AgentHub, type AgentHubHandlers, type AgentHubOptions, type HubState } from "./agentHub.ts";
 export { reconnectDelay } from "./reconnect.ts";
 export {
   locales, type AgentRole, type DealerRef, type Headshot, type Locale, type Me, type Profile, type ProfileErrorCode,

@@ -7,7 +7,8 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * A `start()` for a hub connection: connects, retrying with the reconnect delays until connected or
- * stopped (SignalR's automatic reconnect covers a lost connection only, not a first start that fails).
+ * stopped (SignalR's automatic reconnect covers a lost connection only, not a first start that fails),
+ * or until `giveUp` says an error is final (say, the server refused the credentials).
  * Every caller waits for the connection to be up: a second call while a start is under way waits for
  * that start, rather than returning at once and letting its caller invoke on a connection still connecting.
  */
@@ -16,6 +17,7 @@ export function startLoop(
   isStopped: () => boolean,
   report: (state: HubState) => void,
   onConnected: () => void,
+  giveUp: (error: unknown) => boolean = () => false,
 ): () => Promise<void> {
   let inFlight: Promise<void> | undefined;
   const run = async () => {
@@ -31,7 +33,11 @@ export function startLoop(
         await connection.start();
         onConnected();
         return;
-      } catch {
+      } catch (error) {
+        if (giveUp(error)) {
+          report("disconnected");
+          return;
+        }
         await wait(reconnectDelay(attempt) || 1_000);
         attempt++;
       }
