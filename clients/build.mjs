@@ -41,6 +41,14 @@ async function buildConsole() {
     .replace("%CONSOLE_JS_HASH%", hash(js))
     .replace("%CONSOLE_CSS_HASH%", hash(css));
   await writeFile(join(dir, "index.html"), html);
+  // The service worker keeps one fixed URL (its registration names it), so it is not hashed: the server revalidates it.
+  await build({
+    ...common,
+    entryPoints: { sw: join(clients, "console/src/sw.ts") },
+    outdir: dir,
+    format: "iife",
+    platform: "browser",
+  });
 }
 
 async function buildWidget() {
@@ -104,7 +112,7 @@ await mkdir(out, { recursive: true });
 await Promise.all([buildConsole(), buildWidget(), buildDemo(), buildExtension()]);
 
 const files = [
-  "console/index.html", "console/console.js", "console/console.css",
+  "console/index.html", "console/console.js", "console/console.css", "console/sw.js",
   "widget/loader.js", "widget/chat.js",
   "extension/manifest.json", "extension/background.js", "extension/content.js", "extension/popup.js", "extension/offer.js",
   "extension/popup.html", "extension/offer.html", "extension/ui.css", "extension/icons/128.png",

@@ -19,12 +19,16 @@ import { HistoryPage } from "./pages/HistoryPage.tsx";
 import { TranscriptPage } from "./pages/TranscriptPage.tsx";
 import { InternalChatsProvider } from "./internal/InternalChatsContext.tsx";
 import { TeamChatPage } from "./internal/TeamChatPage.tsx";
+import { NotificationSettingsProvider } from "./notifications/NotificationSettingsContext.tsx";
+import { NotificationSettingsPage } from "./notifications/NotificationSettingsPage.tsx";
+import { ExtensionPage } from "./notifications/ExtensionPage.tsx";
 
 /** /profile is the agent's own; /agents/{id}/profile is how a Manager (or Admin) edits someone else's. */
 const agentProfilePath = /^\/agents\/([0-9a-fA-F-]{36})\/profile$/;
 const historyTranscriptPath = /^\/history\/([0-9a-fA-F-]{36})$/;
 const isKnownPath = (path: string) =>
-  path === "/" || path === "/profile" || path === "/history" || path === "/team" || agentProfilePath.test(path) || historyTranscriptPath.test(path);
+  path === "/" || path === "/profile" || path === "/history" || path === "/team" || path === "/notifications" || path === "/extension" ||
+  agentProfilePath.test(path) || historyTranscriptPath.test(path);
 
 /** undefined while GET /api/me is in flight; null when signed out; "unreachable" when the server did not answer. */
 type Session = Me | null | undefined | "unreachable";
@@ -110,6 +114,7 @@ export function App() {
         <SignInPage onSignedIn={signedIn} sessionEnded={sessionEndedNotice} />
       ) : (
         <PresenceProvider me={me} hub={hub}>
+          <NotificationSettingsProvider hub={hub}>
           <InternalChatsProvider hub={hub}>
             <Header me={me} onSignOut={signOut} />
             <ConnectionBanner state={hub.state} />
@@ -122,6 +127,7 @@ export function App() {
               </OffersProvider>
             </ChatsProvider>
           </InternalChatsProvider>
+          </NotificationSettingsProvider>
         </PresenceProvider>
       )}
     </I18nProvider>
@@ -134,6 +140,8 @@ function Routes({ path, me, onProfileSaved }: { path: string; me: Me; onProfileS
   if (agentId) return <EditProfilePage key={agentId} headingRef={focusHeading} me={me} agentId={agentId} onSaved={onProfileSaved} />;
   if (path === "/history") return <HistoryPage headingRef={focusHeading} me={me} />;
   if (path === "/team") return <TeamChatPage headingRef={focusHeading} />;
+  if (path === "/notifications") return <NotificationSettingsPage headingRef={focusHeading} />;
+  if (path === "/extension") return <ExtensionPage headingRef={focusHeading} />;
   const transcriptId = historyTranscriptPath.exec(path)?.[1]?.toLowerCase();
   if (transcriptId) return <TranscriptPage key={transcriptId} headingRef={focusHeading} me={me} conversationId={transcriptId} />;
   return <ChatScreen headingRef={focusHeading} />;

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import {
   connectAgentHub, type AcceptResultDto, type AgentConversationDto, type AgentHub, type AgentStatus, type AgentStatusDto, type HubState,
   type MessageDto, type OfferClosedDto, type OfferDto, type ReadDto, type TransferRequest, type TransferUpdateDto, type TypingDto,
-  type InternalMessageDto, type InternalThreadDto, type NoteDto,
+  type InternalMessageDto, type InternalThreadDto, type NoteDto, type NotificationSettingsDto,
 } from "@showroom/sdk";
 
 export type StatusListener = (status: AgentStatusDto) => void;
@@ -30,6 +30,8 @@ export interface InternalListener {
   noteAdded(note: NoteDto): void;
   internalMessageReceived(message: InternalMessageDto): void;
 }
+
+export type NotificationSettingsListener = (settings: NotificationSettingsDto) => void;
 
 /** What the console's features use of the hub connection. */
 export interface ConsoleHub {
@@ -68,6 +70,8 @@ export interface ConsoleHub {
   sendInternal(threadId: string, clientMessageId: string, text: string): Promise<InternalMessageDto>;
   syncInternal(threadId: string, afterSeq: number): Promise<InternalMessageDto[]>;
   markInternalRead(threadId: string, seq: number): Promise<void>;
+  /** NotificationSettingsChanged (a change on any of the agent's clients); returns the unsubscribe function. */
+  onNotificationSettingsChanged(listener: NotificationSettingsListener): () => void;
 }
 
 /** Keeps the agent hub connected while signed in; `stop` lets sign-out close it before the server does. */
@@ -81,6 +85,7 @@ export function useAgentHub(signedIn: boolean, onSessionEnded: (reason: string) 
   const offerListeners = useRef(new Set<OfferListener>());
   const transferListeners = useRef(new Set<TransferListener>());
   const internalListeners = useRef(new Set<Partial<InternalListener>>());
+  const settingsListeners = useRef(new Set<NotificationSettingsListener>());
   // Read by the callbacks below whenever they run, not as of the render that made them.
   const current = useRef<HubState>(state);
 
@@ -121,6 +126,9 @@ export function useAgentHub(signedIn: boolean, onSessionEnded: (reason: string) 
         },
         internalMessageReceived: (message) => {
           for (const listener of internalListeners.current) listener.internalMessageReceived?.(message);
+        },
+        notificationSettingsChanged: (settings) => {
+          for (const listener of settingsListeners.current) listener(settings);
         },
       },
       onStateChange: (next) => {
@@ -185,5 +193,9 @@ export function useAgentHub(signedIn: boolean, onSessionEnded: (reason: string) 
     sendInternal: (threadId, clientMessageId, text) => connected()?.sendInternal(threadId, clientMessageId, text) ?? notConnected(),
     syncInternal: (threadId, afterSeq) => connected()?.syncInternal(threadId, afterSeq) ?? notConnected(),
     markInternalRead: (threadId, seq) => connected()?.markInternalRead(threadId, seq) ?? notConnected(),
+    onNotificationSettingsChanged: (listener) => {
+      settingsListeners.current.add(listener);
+      return () => settingsListeners.current.delete(listener);
+    },
   };
 }

@@ -1,4 +1,5 @@
 import type { OfferDto } from "@showroom/sdk";
+import { offerTag, type OfferAlertRules } from "../notifications/rules.ts";
 
 /** Told of every new offer and of which offers still wait (not the ones saying "Already taken"). */
 export interface OfferAlerts {
@@ -13,10 +14,9 @@ export const silentAlerts: OfferAlerts = {
 
 /** The chime repeats this often while any offer waits. */
 export const ringEveryMs = 3000;
-const soundKey = "showroom:offer-sound";
 
 /**
- * What the sound control shows: "off" (the agent turned it off), "blocked" (the browser holds audio until the
+ * What the sound control shows: "off" (the agent turned it off, or is Do Not Disturb), "blocked" (the browser holds audio until the
  * page is clicked: "Click to enable sound"), "ringing" (offers wait), "ready" (nothing waits).
  */
 export type SoundState = "off" | "unavailable" | "blocked" | "ringing" | "ready";
@@ -32,7 +32,6 @@ export type NotificationState = "unsupported" | NotificationPermission;
 
 export interface AlertsView {
   sound: SoundState;
-  soundOn: boolean;
   notifications: NotificationState;
 }
 
@@ -40,22 +39,22 @@ export interface AlertsView {
 export type Describe = (offer: OfferDto) => { title: string; body: string };
 
 /**
- * Ringing and browser notifications for offers. A two-tone chime made with the Web Audio API repeats every 3 s
- * while any offer waits; browsers start an AudioContext "suspended" until the page is used, so the first click or
- * key anywhere (or the "Click to enable sound" button) resumes it. A notification per new offer while the tab is
- * hidden, closed when its offer goes. Permission is asked only from the agent's click.
+ * Ringing and browser notifications for offers, as the agent's notification settings and status allow (setRules).
+ * A two-tone chime made with the Web Audio API repeats every 3 s while any offer waits; browsers start an
+ * AudioContext "suspended" until the page is used, so the first click or key anywhere (or the "Click to enable
+ * sound" button) resumes it. A notification per new offer while the tab is hidden, closed when its offer goes;
+ * tagged "offer-<id>" like the Web Push one, so the two replace each other. Permission is asked only from a click.
  */
 export class OfferRinger implements OfferAlerts {
   #audio: AudioContext | undefined;
   #open: readonly string[] = [];
   #timer: ReturnType<typeof setInterval> | undefined;
-  #soundOn: boolean;
+  #rules: OfferAlertRules = { ring: true, popups: true };
   #notifications = new Map<string, Notification>();
   #listeners = new Set<() => void>();
   #describe: Describe = (offer) => ({ title: offer.shopperName ?? "Shopper", body: offer.dealerName });
 
   constructor() {
-    this.#soundOn = readSoundOn();
     if (typeof AudioContext === "function") {
       try {
         this.#audio = new AudioContext();
@@ -75,8 +74,7 @@ export class OfferRinger implements OfferAlerts {
   get view(): AlertsView {
     const audio = this.#audio ? this.#audio.state : "unavailable";
     return {
-      sound: soundState(this.#soundOn, audio, this.#open.length),
-      soundOn: this.#soundOn,
+      sound: soundState(this.#rules.ring, audio, this.#open.length),
       notifications: typeof Notification === "function" ? Notification.permission : "unsupported",
     };
   }
@@ -90,12 +88,19 @@ export class OfferRinger implements OfferAlerts {
     this.#describe = describe;
   }
 
+  /** The agent's settings and status: Do Not Disturb or a channel turned off stops it at once. */
+  setRules(rules: OfferAlertRules): void {
+    this.#rules = rules;
+    if (!rules.popups) this.#closeAll();
+    this.#update();
+  }
+
   offerArrived(offer: OfferDto): void {
-    if (!document.hidden || typeof Notification !== "function" || Notification.permission !== "granted") return;
+    if (!this.#rules.popups || !document.hidden || typeof Notification !== "function" || Notification.permission !== "granted") return;
     if (this.#notifications.has(offer.id)) return;
     try {
       const { title, body } = this.#describe(offer);
-      const notification = new Notification(title, { body, tag: `showroom-offer-${offer.id}` });
+      const notification = new Notification(title, { body, tag: offerTag(offer.id) });
       notification.onclick = () => {
         window.focus();
         notification.close();
@@ -127,15 +132,11 @@ export class OfferRinger implements OfferAlerts {
     this.#update();
   }
 
-  setSoundOn(on: boolean): void {
-    this.#soundOn = on;
-    try {
-      localStorage.setItem(soundKey, on ? "on" : "off");
-    } catch {
-      // Private mode: remembered for this page only.
-    }
-    if (on) void this.enableSound();
-    this.#update();
+  /** One short soft tone: a colleague's message in team chat (the caller checks the settings and status). */
+  messageTone(): void {
+    const audio = this.#audio;
+    if (!audio || audio.state !== "running") return;
+    tone(audio, 880, audio.currentTime + 0.02, 0.12);
   }
 
   async askNotifications(): Promise<void> {
@@ -161,28 +162,27 @@ export class OfferRinger implements OfferAlerts {
   /** Two short sine tones, E6 then C6, softly enveloped so they do not click. */
   #chime(): void {
     const audio = this.#audio;
-    if (!audio || audio.state !== "running" || !this.#soundOn || this.#open.length === 0) return;
+    if (!audio || audio.state !== "running" || !this.#rules.ring || this.#open.length === 0) return;
     const start = audio.currentTime + 0.02;
-    [1318.5, 1046.5].forEach((frequency, i) => {
-      const at = start + i * 0.18;
-      const oscillator = audio.createOscillator();
-      const gain = audio.createGain();
-      oscillator.type = "sine";
-      oscillator.frequency.value = frequency;
-      gain.gain.setValueAtTime(0, at);
-      gain.gain.linearRampToValueAtTime(0.25, at + 0.015);
-      gain.gain.exponentialRampToValueAtTime(0.001, at + 0.35);
-      oscillator.connect(gain).connect(audio.destination);
-      oscillator.start(at);
-      oscillator.stop(at + 0.4);
-    });
+    [1318.5, 1046.5].forEach((frequency, i) => tone(audio, frequency, start + i * 0.18, 0.25));
+  }
+
+  #closeAll(): void {
+    for (const notification of this.#notifications.values()) notification.close();
+    this.#notifications.clear();
   }
 }
 
-function readSoundOn(): boolean {
-  try {
-    return localStorage.getItem(soundKey) !== "off";
-  } catch {
-    return true;
-  }
+/** A short sine tone, softly enveloped so it does not click. */
+function tone(audio: AudioContext, frequency: number, at: number, volume: number): void {
+  const oscillator = audio.createOscillator();
+  const gain = audio.createGain();
+  oscillator.type = "sine";
+  oscillator.frequency.value = frequency;
+  gain.gain.setValueAtTime(0, at);
+  gain.gain.linearRampToValueAtTime(volume, at + 0.015);
+  gain.gain.exponentialRampToValueAtTime(0.001, at + 0.35);
+  oscillator.connect(gain).connect(audio.destination);
+  oscillator.start(at);
+  oscillator.stop(at + 0.4);
 }

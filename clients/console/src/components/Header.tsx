@@ -23,6 +23,7 @@ export function Header({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
         headshotUrl={me.headshotUrl}
         items={[
           { label: t("menu.editProfile"), onSelect: () => navigate("/profile") },
+          { label: t("menu.notifications"), onSelect: () => navigate("/notifications") },
           { label: t("menu.signOut"), onSelect: onSignOut },
         ]}
       />

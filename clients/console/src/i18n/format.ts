@@ -6,6 +6,10 @@ export function formatDateTime(date: Date | string | number, locale: Locale, tim
     .format(new Date(date));
 }
 
+export function formatDate(date: Date | string | number, locale: Locale, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: safeTimeZone(timeZone) }).format(new Date(date));
+}
+
 export function formatTime(date: Date | string | number, locale: Locale, timeZone: string): string {
   return new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone: safeTimeZone(timeZone) }).format(new Date(date));
 }

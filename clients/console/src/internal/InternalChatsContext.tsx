@@ -6,7 +6,10 @@ import { usePresence } from "../presence/PresenceContext.tsx";
 import { navigate } from "../router.ts";
 import type { ConsoleHub } from "../useAgentHub.ts";
 import { newClientMessageId } from "../chat/chats.ts";
-import { excerpt, orderThreads, seqToMarkRead, shouldNotify, threadUnread, toLine, withArrival, withRead } from "./internal.ts";
+import { offerRinger } from "../chat/OfferAlertControls.tsx";
+import { useNotificationSettings } from "../notifications/NotificationSettingsContext.tsx";
+import { internalAlert } from "../notifications/rules.ts";
+import { excerpt, orderThreads, seqToMarkRead, threadUnread, toLine, withArrival, withRead } from "./internal.ts";
 import "./team.css";
 
 /** One internal thread as the console holds it. */
@@ -67,12 +70,14 @@ const syncPage = 500;
  * The agent's internal chats (direct chats with colleagues and each dealer's team room), above the pages so a
  * message counts wherever the agent is. Threads and unread counts are read at start and after every reconnection
  * (so Offline agents find what came meanwhile); a thread's messages are synced when it is first opened and then
- * follow InternalMessageReceived. The status rules are applied here: Available and Away get a toast, Do Not Disturb
+ * follow InternalMessageReceived. The status rules are applied here: Available and Away get a toast (and, as their
+ * notification settings say, a short sound and a browser notification while the tab is hidden); Do Not Disturb
  * only the count. Sends reuse the sdk's MessageLog: pending until acknowledged, retried with the same client id.
  */
 export function InternalChatsProvider({ hub, children }: { hub: ConsoleHub; children: ComponentChildren }) {
   const { t, locale } = useI18n();
   const presence = usePresence();
+  const { settings } = useNotificationSettings();
   const meId = presence.me.id;
   const entries = useRef(new Map<string, Entry>());
   const synced = useRef(new Set<string>());
@@ -84,8 +89,8 @@ export function InternalChatsProvider({ hub, children }: { hub: ConsoleHub; chil
   const [toasts, setToasts] = useState<Toast[]>([]);
   const [, setVersion] = useState(0);
   const changed = () => setVersion((v) => v + 1);
-  const latest = useRef({ hub, status: presence.status?.status, selectedId, pageOpen });
-  latest.current = { hub, status: presence.status?.status, selectedId, pageOpen };
+  const latest = useRef({ hub, status: presence.status?.status, selectedId, pageOpen, settings, t });
+  latest.current = { hub, status: presence.status?.status, selectedId, pageOpen, settings, t };
 
   const reading = (threadId: string) =>
     latest.current.pageOpen && latest.current.selectedId === threadId && document.visibilityState === "visible";
@@ -171,13 +176,37 @@ export function InternalChatsProvider({ hub, children }: { hub: ConsoleHub; chil
     setTimeout(() => dismiss(key), toastMs);
   };
 
+  /** A browser notification for a hidden tab, one per thread (a newer message replaces it); a click opens the thread. */
+  const popup = (message: InternalMessageDto, entry: Entry | undefined) => {
+    if (typeof Notification !== "function" || Notification.permission !== "granted") return;
+    const room = entry?.thread.kind === "TeamRoom";
+    try {
+      const notification = new Notification(
+        latest.current.t(room ? "internal.toastRoom" : "internal.toastDirect", { name: message.agentName }),
+        { body: excerpt(message.text), tag: `internal-${message.threadId}` },
+      );
+      notification.onclick = () => {
+        window.focus();
+        notification.close();
+        select(message.threadId);
+        navigate("/team");
+      };
+    } catch {
+      // Some browsers allow notifications only from a service worker: the toast and the count remain.
+    }
+  };
+
   useEffect(
     () =>
       hub.onInternal({
         internalMessageReceived: (message) => {
           const fromMe = message.agentId.toLowerCase() === meId.toLowerCase();
           const entry = entries.current.get(message.threadId);
-          if (shouldNotify(latest.current.status, fromMe, reading(message.threadId))) notify(message, entry);
+          const alert = internalAlert(latest.current.settings, latest.current.status,
+            { fromMe, reading: reading(message.threadId), hidden: document.hidden });
+          if (alert.toast) notify(message, entry);
+          if (alert.sound) offerRinger().messageTone();
+          if (alert.popup) popup(message, entry);
           if (!entry) {
             // A direct chat a colleague just started: the list (with its unread count) is read again.
             void refresh();

@@ -13,6 +13,7 @@ import { useOffersTitle } from "../chat/OffersContext.tsx";
 import { ofDealer } from "../chat/waiting.ts";
 import { chatShortcut, replyShortcut } from "../chat/shortcuts.ts";
 import { useDocumentTitle } from "./useDocumentTitle.ts";
+import { ExtensionBanner } from "../notifications/ExtensionBanner.tsx";
 import "../chat/chat.css";
 import "../chat/tools.css";
 
@@ -29,6 +30,7 @@ export function ChatScreen({ headingRef }: { headingRef: Ref<HTMLHeadingElement>
   return (
     <main id="main" class="page" aria-labelledby="page-heading">
       <h1 id="page-heading" ref={headingRef} tabIndex={-1}>{t("chat.title")}</h1>
+      <ExtensionBanner dismissible />
       <div class="chat-layout">
         <div class="chat-main">
           {/* First in the main area: the top offer's Accept is the first stop of the Tab key. */}

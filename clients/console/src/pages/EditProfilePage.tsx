@@ -11,6 +11,7 @@ import { TimeZonePicker } from "../components/TimeZonePicker.tsx";
 import { profileFieldErrors, profileFields, type FieldErrors } from "../profile/profileErrors.ts";
 import { useDocumentTitle } from "./useDocumentTitle.ts";
 import { useOffersTitle } from "../chat/OffersContext.tsx";
+import { ExtensionBanner } from "../notifications/ExtensionBanner.tsx";
 
 type Load = "loading" | "notFound" | "failed" | { profile: Profile; zones: readonly string[] };
 type Outcome = "saved" | "invalid" | "viewOnly" | "failed" | undefined;
@@ -221,7 +222,11 @@ function ProfileForm({ initial, zones, self, onSaved }: {
           </section>
         </div>
 
-        <HeadshotBox agentId={saved.id} name={name} headshot={saved.headshot} onSaved={headshotSaved} />
+        <div class="profile-side">
+          <HeadshotBox agentId={saved.id} name={name} headshot={saved.headshot} onSaved={headshotSaved} />
+          {/* As in the guide, after the headshot: about this browser, so only on the agent's own profile. */}
+          {self ? <ExtensionBanner /> : null}
+        </div>
       </div>
       </fieldset>
 
