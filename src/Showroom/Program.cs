@@ -11,6 +11,7 @@ using Showroom.Dealers;
 using Showroom.Demo;
 using Showroom.Email;
 using Showroom.Internal;
+using Showroom.Notifications;
 using Showroom.Operations;
 using Showroom.Presence;
 using Showroom.Profiles;
@@ -49,6 +50,9 @@ try
 
     // Internal chats: agents talk to each other (direct and team rooms) with the customer chats' delivery rules.
     builder.Services.AddShowroomInternalChats();
+
+    // Notifications: channel settings, the Chrome extension (paired by token) and server keys.
+    builder.Services.AddShowroomNotifications();
 
     // Profiles' files (headshots) and e-mail: seams to the file store and the mail server.
     builder.Services.AddSingleton<IFileStore, FolderFileStore>();
@@ -90,6 +94,7 @@ try
     api.MapBlocksApi();
     api.MapCannedApi();
     api.MapEmailApi();
+    api.MapNotificationsApi();
 
     app.MapWidgetApi().MapWidgetLeads();
     api.MapLeadsApi();

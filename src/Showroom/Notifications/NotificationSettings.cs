@@ -23,3 +23,6 @@ public sealed record NotificationSettingsDto(bool Sound, bool Desktop, bool Exte
 {
     public static NotificationSettingsDto From(NotificationSettings s) => new(s.Sound, s.Desktop, s.Extension, s.Push);
 }
+
+/// <summary>The agent hub's Me(): who is connected, their status and channels (the extension's first call).</summary>
+public sealed record HubMeDto(Guid Id, string DisplayName, string Email, string? HeadshotUrl, Presence.AgentStatusDto Status, NotificationSettingsDto Notifications);

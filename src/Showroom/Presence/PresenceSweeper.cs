@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Showroom.Auth;
 using Showroom.Conversations;
 using Showroom.Data;
 using Showroom.Realtime;
@@ -120,15 +121,11 @@ public sealed class PresenceSweeper(
         }
         var sessionIds = held.Select(h => h.Entry.SessionId).OfType<string>().Distinct().ToList();
         var stampType = new Microsoft.AspNetCore.Identity.IdentityOptions().ClaimsIdentity.SecurityStampClaimType;
-        var live = (await db.AgentSessions
-            .Where(s => sessionIds.Contains(s.Id) && s.EndedAt == null)
-            .Join(db.Users.Where(a => a.IsActive), s => s.AgentId, a => a.Id, (s, a) => new { s.Id, a.SecurityStamp })
-            .ToListAsync(ct))
-            .ToDictionary(s => s.Id, s => s.SecurityStamp);
+        var live = await SessionValidation.LiveSessionsAsync(db, sessionIds, ct);
         foreach (var (connectionId, entry) in held)
         {
             var stamp = entry.Context.User?.FindFirst(stampType)?.Value;
-            if ((entry.SessionId is null || !live.TryGetValue(entry.SessionId, out var current) || current != stamp)
+            if ((entry.SessionId is null || !live.TryGetValue(entry.SessionId, out var current) || current.Stamp != stamp)
                 && connections.TryMarkClosing(connectionId))
             {
                 log.LogInformation("Closing connection {ConnectionId} of agent {AgentId}: its session has ended", connectionId, entry.AgentId);

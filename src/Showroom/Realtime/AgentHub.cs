@@ -13,10 +13,11 @@ namespace Showroom.Realtime;
 /// The agents' hub: thin on purpose. Rules live in services; this class only joins a connection to the
 /// groups it may hear and keeps the node's registry of live connections up to date.
 /// </summary>
-[Authorize]
+[Authorize(AuthenticationSchemes = Notifications.ExtensionTokenHandler.HubScheme)]
 public sealed class AgentHub(
     ShowroomDb db, AgentConnections connections, PresenceService presence, ConversationService conversations, MessageStore messages,
-    Router router, LiveSignals signals, Transfers transfers, PrivateNotes notes, Internal.InternalChats internalChats) : Hub<IAgentClient>
+    Router router, LiveSignals signals, Transfers transfers, PrivateNotes notes, Internal.InternalChats internalChats,
+    TimeProvider clock) : Hub<IAgentClient>
 {
     public const string Path = "/hubs/agent";
 
@@ -57,6 +58,7 @@ public sealed class AgentHub(
             await Groups.AddToGroupAsync(Context.ConnectionId, DealerGroup(dealerId), Context.ConnectionAborted);
         }
         await presence.ConnectedAsync(agentId, Context.ConnectionId, CancellationToken.None);
+        await MarkDeviceSeenAsync();
         // Registered last: a registered connection is in all its groups and holds its lease.
         connections.Add(Context, agentId, Context.User!.SessionId());
         // A sign-out or password change that ran while this connection was opening found nothing to
@@ -71,6 +73,7 @@ public sealed class AgentHub(
     {
         try
         {
+            await MarkDeviceSeenAsync();
             await presence.DisconnectedAsync(agentId, Context.ConnectionId, CancellationToken.None);
         }
         finally
@@ -78,6 +81,30 @@ public sealed class AgentHub(
             // Unregistered last: once gone from the registry, the lease is gone too.
             connections.Remove(Context.ConnectionId);
         }
+    }
+
+    /// <summary>A paired extension's "last seen" (shown beside Revoke) moves when it connects and disconnects.</summary>
+    async Task MarkDeviceSeenAsync()
+    {
+        if (Notifications.ExtensionTokens.TryParseSession(Context.User!.SessionId(), out var deviceId))
+        {
+            await db.ExtensionDevices.Where(d => d.Id == deviceId)
+                .ExecuteUpdateAsync(set => set.SetProperty(d => d.LastSeenAt, clock.GetUtcNow()), CancellationToken.None);
+        }
+    }
+
+    /// <summary>Who is connected, with their status and notification channels: what the extension shows first.</summary>
+    public async Task<Notifications.HubMeDto> Me()
+    {
+        var agentId = Context.User!.AgentId();
+        var me = await db.Users.AsNoTracking().Where(a => a.Id == agentId)
+            .Select(a => new { a.FirstName, a.LastName, a.Email, a.HeadshotVersion, a.Notifications })
+            .SingleAsync(Context.ConnectionAborted);
+        var state = await presence.GetAsync(agentId, Context.ConnectionAborted);
+        return new Notifications.HubMeDto(agentId, $"{me.FirstName} {me.LastName}".Trim(), me.Email ?? "",
+            Profiles.ProfileApi.HeadshotUrl(agentId, me.HeadshotVersion, Profiles.HeadshotProcessor.SmallSize),
+            new AgentStatusDto(agentId, state.Shown, state.Cause, state.ChangedAt),
+            Notifications.NotificationSettingsDto.From(me.Notifications));
     }
 
     /// <summary>The agent picks Available, Away or DoNotDisturb from any of their clients.</summary>
