@@ -149,6 +149,12 @@ export interface InternalThreadDto {
   unread: number;
 }
 
+/** The agent read an internal thread up to seq (on one of their clients). */
+export interface InternalReadDto {
+  threadId: string;
+  seq: number;
+}
+
 export interface InternalMessageDto {
   id: string;
   threadId: string;

@@ -3,7 +3,7 @@ import { reconnectDelay } from "./reconnect.ts";
 import { startLoop, type HubState } from "./startLoop.ts";
 import type { AgentStatus, AgentStatusDto } from "./status.ts";
 import type {
-  AcceptResultDto, AgentConversationDto, InternalMessageDto, InternalThreadDto, NoteDto, OfferClosedDto, OfferDto, TransferRequest,
+  AcceptResultDto, AgentConversationDto, InternalMessageDto, InternalReadDto, InternalThreadDto, NoteDto, OfferClosedDto, OfferDto, TransferRequest,
   TransferUpdateDto,
 } from "./agentConversations.ts";
 import type { MessageDto, ReadDto, TypingDto } from "./conversations.ts";
@@ -38,6 +38,8 @@ export interface AgentHubHandlers {
    * Available and Away are notified, Do Not Disturb only counts it.
    */
   internalMessageReceived?(message: InternalMessageDto): void;
+  /** The agent read an internal thread up to seq on one of their clients: clear its unread count here too. */
+  internalReadUpTo?(read: InternalReadDto): void;
   /** The agent changed their notification settings (on any client): every client follows at once. */
   notificationSettingsChanged?(settings: NotificationSettingsDto): void;
 }
@@ -148,6 +150,7 @@ export function connectAgentHub(options: AgentHubOptions): AgentHub {
   connection.on("transferUpdated", (u: TransferUpdateDto) => options.handlers.transferUpdated?.(u));
   connection.on("noteAdded", (n: NoteDto) => options.handlers.noteAdded?.(n));
   connection.on("internalMessageReceived", (m: InternalMessageDto) => options.handlers.internalMessageReceived?.(m));
+  connection.on("internalReadUpTo", (r: InternalReadDto) => options.handlers.internalReadUpTo?.(r));
   connection.on("notificationSettingsChanged", (s: NotificationSettingsDto) => options.handlers.notificationSettingsChanged?.(s));
   connection.onreconnecting(() => report("reconnecting"));
   connection.onreconnected(() => report("connected"));

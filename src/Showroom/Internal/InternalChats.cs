@@ -12,6 +12,9 @@ namespace Showroom.Internal;
 /// <summary>A thread in the agent's list: <see cref="Unread"/> counts colleagues' messages after the agent's read mark.</summary>
 public sealed record InternalThreadDto(Guid Id, Guid DealerId, string DealerName, ThreadKind Kind, Guid? WithAgentId, string Title, long LastSeq, long ReadSeq, int Unread);
 
+/// <summary>The agent read a thread up to <see cref="Seq"/> (on one of their clients).</summary>
+public sealed record InternalReadDto(Guid ThreadId, long Seq);
+
 public sealed record InternalMessageDto(Guid Id, Guid ThreadId, long Seq, string ClientMessageId, Guid AgentId, string AgentName, string Text, DateTimeOffset SentAt);
 
 /// <summary>
@@ -25,10 +28,14 @@ public sealed class InternalChats(ShowroomDb db, TimeProvider clock, IHubContext
     public async Task<InternalThreadDto> OpenDirectAsync(ClaimsPrincipal user, Guid colleagueId, CancellationToken ct)
     {
         var me = user.AgentId();
-        var dealerId = await db.DealerMemberships.Where(m => m.AgentId == me && m.AgentId != colleagueId
-                && db.DealerMemberships.Any(o => o.AgentId == colleagueId && o.DealerId == m.DealerId)
-                && db.Users.Any(a => a.Id == colleagueId && a.IsActive))
-            .OrderBy(m => m.DealerId).Select(m => (Guid?)m.DealerId).FirstOrDefaultAsync(ct)
+        var mine = db.DealerMemberships.Where(m => m.AgentId == me && m.AgentId != colleagueId && db.Users.Any(a => a.Id == colleagueId && a.IsActive));
+        // A colleague of one of my dealers; else, where the group allows cross-dealer work, of another dealer of the group.
+        var dealerId = await mine.Where(m => db.DealerMemberships.Any(o => o.AgentId == colleagueId && o.DealerId == m.DealerId))
+                .OrderBy(m => m.DealerId).Select(m => (Guid?)m.DealerId).FirstOrDefaultAsync(ct)
+            ?? await mine.Where(m => db.Dealers.Any(d => d.Id == m.DealerId && db.DealerGroups.Any(g => g.Id == d.GroupId && g.AllowCrossDealerWork)
+                    && db.DealerMemberships.Any(o => o.AgentId == colleagueId
+                        && db.Dealers.Any(other => other.Id == o.DealerId && other.GroupId == d.GroupId))))
+                .OrderBy(m => m.DealerId).Select(m => (Guid?)m.DealerId).FirstOrDefaultAsync(ct)
             ?? throw new HubException("You can chat only with colleagues of your dealers.");
         var (a, b) = me.CompareTo(colleagueId) < 0 ? (me, colleagueId) : (colleagueId, me);
         var thread = await db.InternalThreads.AsNoTracking().SingleOrDefaultAsync(t => t.Kind == ThreadKind.Direct && t.AgentA == a && t.AgentB == b, ct);
@@ -103,6 +110,8 @@ public sealed class InternalChats(ShowroomDb db, TimeProvider clock, IHubContext
                     .ExecuteUpdateAsync(s => s.SetProperty(r => r.ReadSeq, seq), ct);
             }
         }
+        // The agent's other tabs and devices clear the same unread count.
+        await agents.Clients.Group(AgentHub.AgentGroup(me)).InternalReadUpTo(new InternalReadDto(threadId, seq));
     }
 
     async Task<(InternalMessage Message, bool Created)> AppendAsync(InternalThread thread, Guid me, string clientMessageId, string text, CancellationToken ct)

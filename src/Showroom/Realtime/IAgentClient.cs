@@ -43,6 +43,9 @@ public interface IAgentClient
     /// <summary>A message in one of this agent's internal threads (direct, or a team room of their dealers).</summary>
     Task InternalMessageReceived(Internal.InternalMessageDto message);
 
+    /// <summary>The agent read an internal thread on one of their clients: the others clear its unread count.</summary>
+    Task InternalReadUpTo(Internal.InternalReadDto read);
+
     /// <summary>The agent chose other notification channels (on any client): every client follows at once.</summary>
     Task NotificationSettingsChanged(Notifications.NotificationSettingsDto settings);
 }
