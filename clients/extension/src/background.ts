@@ -1,6 +1,5 @@
 // The extension's service worker: the agent hub with the paired token, a pop-up window and a system notification for
 // every offer, the badge. Listeners are registered first thing, as a restarted worker gets its waking event only then.
-import type { AgentStatus } from "@showroom/sdk";
 import { isConsoleUrl, type ContentRequest, type Outcome, type PageRequest, type WorkerRequest } from "./protocol.ts";
 import { loadServer } from "./server.ts";
 import { emptyView, writeView } from "./view.ts";
@@ -38,8 +37,7 @@ async function keepAlarm(): Promise<void> {
 }
 
 chrome.alarms.onAlarm.addListener((fired) => {
-  if (fired.name === alarm) void keepAlarm();
-void wake();
+  if (fired.name === alarm) void wake();
 });
 
 chrome.runtime.onMessage.addListener((message: WorkerRequest, sender, sendResponse) => {
@@ -120,27 +118,6 @@ async function focusPopUp(offerId: string): Promise<void> {
   const windowId = await windowOf(offerId);
   if (windowId !== null) await chrome.windows.update(windowId, { focused: true }).catch(() => undefined);
 }
-
-// For the browser tests, which evaluate these through the worker's DevTools handle; the extension itself never calls them.
-const testHooks = {
-  accept: async (offerId: string) => (await link)?.accept(offerId),
-  open: async () => {
-    const agent = await link;
-    if (agent) await openChatScreen(agent.server);
-  },
-  setStatus: async (status: AgentStatus) => (await link)?.setStatus(status),
-  state: async () => {
-    const agent = await link;
-    const { token } = await chrome.storage.local.get("token");
-    return {
-      connected: agent?.connected ?? false,
-      paired: typeof token === "string",
-      offers: (agent?.offers ?? []).map((w) => ({ id: w.offer.id, kind: w.offer.kind, shopper: w.offer.shopperName, receivedAt: w.receivedAt })),
-      badge: await chrome.action.getBadgeText({}),
-    };
-  },
-};
-Object.assign(globalThis, { showroom: testHooks });
 
 void keepAlarm();
 void wake();
