@@ -43,6 +43,9 @@ public abstract class ShowroomDb(DbContextOptions options)
     public DbSet<Notifications.ExtensionDevice> ExtensionDevices => Set<Notifications.ExtensionDevice>();
     public DbSet<Notifications.WebPushSubscription> WebPushSubscriptions => Set<Notifications.WebPushSubscription>();
     public DbSet<Notifications.ServerKey> ServerKeys => Set<Notifications.ServerKey>();
+    public DbSet<HolidayClosure> HolidayClosures => Set<HolidayClosure>();
+    public DbSet<People.Invitation> Invitations => Set<People.Invitation>();
+    public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -75,6 +78,43 @@ public abstract class ShowroomDb(DbContextOptions options)
             dealer.Property(d => d.LeadEmail).HasMaxLength(256);
             dealer.HasIndex(d => d.WidgetKey).IsUnique();
             dealer.HasOne<DealerGroup>().WithMany().HasForeignKey(d => d.GroupId).OnDelete(DeleteBehavior.Restrict);
+            dealer.ComplexProperty(d => d.Address, address =>
+            {
+                address.Property(a => a.Street).HasMaxLength(200).HasDefaultValue("");
+                address.Property(a => a.City).HasMaxLength(100).HasDefaultValue("");
+                address.Property(a => a.Region).HasMaxLength(100).HasDefaultValue("");
+                address.Property(a => a.PostalCode).HasMaxLength(20).HasDefaultValue("");
+                address.Property(a => a.Country).HasMaxLength(100).HasDefaultValue("");
+            });
+        });
+
+        builder.Entity<HolidayClosure>(holiday =>
+        {
+            holiday.Property(h => h.Name).HasMaxLength(100);
+            holiday.HasIndex(h => new { h.DealerId, h.Date }).IsUnique();
+            holiday.HasOne<Dealer>().WithMany().HasForeignKey(h => h.DealerId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<People.Invitation>(invitation =>
+        {
+            invitation.Property(i => i.Email).HasMaxLength(256);
+            invitation.Property(i => i.FirstName).HasMaxLength(100);
+            invitation.Property(i => i.LastName).HasMaxLength(100);
+            invitation.Property(i => i.Role).HasConversion<string>().HasMaxLength(16);
+            invitation.Property(i => i.TokenHash).HasMaxLength(64);
+            invitation.HasIndex(i => i.TokenHash).IsUnique();
+            invitation.HasIndex(i => i.Email);
+        });
+
+        builder.Entity<Audit.AuditEntry>(entry =>
+        {
+            entry.Property(e => e.ActorName).HasMaxLength(200);
+            entry.Property(e => e.Action).HasMaxLength(64);
+            entry.Property(e => e.TargetType).HasMaxLength(32);
+            entry.Property(e => e.TargetId).HasMaxLength(64);
+            entry.Property(e => e.TargetName).HasMaxLength(300);
+            entry.HasIndex(e => new { e.DealerId, e.Id });
+            entry.HasIndex(e => e.Action);
         });
 
         builder.Entity<Department>(department =>

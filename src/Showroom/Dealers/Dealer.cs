@@ -28,6 +28,9 @@ public sealed class Dealer
 
     public string? LeadEmail { get; set; }
 
+    /// <summary>The rooftop's postal address; empty parts are "".</summary>
+    public DealerAddress Address { get; set; } = new();
+
     /// <summary>Available agents idle this long are set Away; null (the default) turns idle auto-away off.</summary>
     public int? IdleAwayMinutes { get; set; }
 
@@ -36,4 +39,23 @@ public sealed class Dealer
 
     /// <summary>A returning shopper's chat is offered first to the agent they last chatted with, when eligible.</summary>
     public bool StickyReturningShoppers { get; set; } = true;
+}
+
+/// <summary>A postal address, stored with the dealer.</summary>
+public sealed class DealerAddress
+{
+    public string Street { get; set; } = "";
+    public string City { get; set; } = "";
+    public string Region { get; set; } = "";
+    public string PostalCode { get; set; } = "";
+    public string Country { get; set; } = "";
+}
+
+/// <summary>A day the whole dealership is closed (in its own time zone), whatever the weekly hours say.</summary>
+public sealed class HolidayClosure
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid DealerId { get; set; }
+    public DateOnly Date { get; set; }
+    public required string Name { get; set; }
 }
