@@ -53,6 +53,7 @@ try
 
     // Notifications: channel settings, the Chrome extension (paired by token) and server keys.
     builder.Services.AddShowroomNotifications();
+    builder.Services.AddShowroomWebPush(builder.Configuration);
 
     // Profiles' files (headshots) and e-mail: seams to the file store and the mail server.
     builder.Services.AddSingleton<IFileStore, FolderFileStore>();
@@ -95,6 +96,7 @@ try
     api.MapCannedApi();
     api.MapEmailApi();
     api.MapNotificationsApi();
+    api.MapPushApi();
 
     app.MapWidgetApi().MapWidgetLeads();
     api.MapLeadsApi();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Showroom.Data;
+using Showroom.Notifications;
 using Showroom.Realtime;
 
 namespace Showroom.Routing;
@@ -13,7 +14,7 @@ public sealed record OfferClosedDto(Guid OfferId, Guid ConversationId, string Re
 /// that ends while it rings withdraws its offers). Each offer leaves Pending by one conditional update,
 /// so only the writer that closed it tells the agent.
 /// </summary>
-public sealed class OfferBook(ShowroomDb db, TimeProvider clock, IHubContext<AgentHub, IAgentClient> agents)
+public sealed class OfferBook(ShowroomDb db, TimeProvider clock, IHubContext<AgentHub, IAgentClient> agents, WebPushOffers push)
 {
     public const string Taken = "taken";
     public const string Accepted = "accepted";
@@ -52,6 +53,7 @@ public sealed class OfferBook(ShowroomDb db, TimeProvider clock, IHubContext<Age
         };
         await RecordAsync(offer.ConversationId, offer.DealerId, offer.AgentId, step, offer.Round, ct);
         await agents.Clients.Group(AgentHub.AgentGroup(offer.AgentId)).OfferClosed(new OfferClosedDto(offer.Id, offer.ConversationId, reason, takenBy));
+        push.OfferClosed(offer.Id, offer.AgentId);
         return true;
     }
 

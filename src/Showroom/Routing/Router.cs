@@ -5,6 +5,7 @@ using Showroom.Agents;
 using Showroom.Conversations;
 using Showroom.Data;
 using Showroom.Dealers;
+using Showroom.Notifications;
 using Showroom.Presence;
 using Showroom.Realtime;
 
@@ -32,7 +33,8 @@ public sealed class Router(
     ConversationService conversations,
     PresenceService presence,
     IOptions<RoutingOptions> options,
-    IHubContext<AgentHub, IAgentClient> agents)
+    IHubContext<AgentHub, IAgentClient> agents,
+    WebPushOffers push)
 {
     /// <summary>
     /// Takes the chat's next routing step: time out late offers, miss it, escalate, or offer it. A decision that
@@ -171,6 +173,7 @@ public sealed class Router(
         foreach (var offer in made)
         {
             await agents.Clients.Group(AgentHub.AgentGroup(offer.AgentId)).OfferReceived(ToDto(offer, chat, dealer.Name));
+            push.OfferCreated(ToDto(offer, chat, dealer.Name), offer.AgentId);
         }
         return true;
     }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Showroom.Conversations;
 using Showroom.Data;
 using Showroom.Dealers;
+using Showroom.Notifications;
 using Showroom.Presence;
 using Showroom.Realtime;
 
@@ -24,7 +25,7 @@ public sealed record TransferUpdateDto(Guid ConversationId, Guid OfferId, string
 /// </summary>
 public sealed class Transfers(
     ShowroomDb db, TimeProvider clock, Router router, OfferBook offers, PresenceService presence, PrivateNotes notes,
-    IOptions<RoutingOptions> options, IHubContext<AgentHub, IAgentClient> agents)
+    IOptions<RoutingOptions> options, IHubContext<AgentHub, IAgentClient> agents, WebPushOffers push)
 {
     public const string Accepted = "accepted";
     public const string Declined = "declined";
@@ -101,6 +102,7 @@ public sealed class Transfers(
         foreach (var offer in made)
         {
             await agents.Clients.Group(AgentHub.AgentGroup(offer.AgentId)).OfferReceived(Router.ToDto(offer, chat, dealerName, senderName));
+            push.OfferCreated(Router.ToDto(offer, chat, dealerName, senderName), offer.AgentId);
         }
         return made[0].Id;
     }
