@@ -162,7 +162,9 @@ public sealed class ChatToolsJourneyTests(BrowserFixture browser, ShowroomApp ap
 
         var ring = page.GetByRole(AriaRole.Checkbox, new() { Name = "Ring for incoming chats" });
         await Expect(ring).ToBeCheckedAsync();
-        await ring.UncheckAsync();
+        // The agent's Sound channel, saved on the server for all their clients (see Notification settings).
+        await page.RunAndWaitForResponseAsync(() => ring.UncheckAsync(),
+            r => r.Url.EndsWith("/api/me/notification-settings", StringComparison.Ordinal) && r.Request.Method == "PUT" && r.Ok);
         await page.ReloadAsync();
         await Expect(ring).Not.ToBeCheckedAsync();
         // With the sound off there is nothing to enable.

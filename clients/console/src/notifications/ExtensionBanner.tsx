@@ -45,7 +45,7 @@ export function ExtensionBanner({ dismissible = false }: { dismissible?: boolean
           <p>{t("extension.pitch")}</p>
         </div>
         <div class="extension-banner-actions">
-          <a class="button primary" href="/extension" onClick={linkClick}>{t("extension.install")}</a>
+          <a class="button primary install-link" href="/extension" onClick={linkClick}>{t("extension.install")}</a>
           {dismissible ? (
             <button type="button" class="link-button" onClick={hide}>{t("extension.hide")}</button>
           ) : null}
