@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,17 +17,23 @@ namespace Showroom.Tests.Infrastructure;
 public sealed class ShowroomApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     readonly Dictionary<string, string?> _settings;
+    readonly Action<IServiceCollection>? _services;
 
     public ShowroomApp()
         : this(null)
     {
     }
 
-    /// <summary>A server with extra settings (and a fake clock); the parameterless one serves as a class fixture.</summary>
-    public static ShowroomApp Create(IDictionary<string, string?>? settings, FakeTimeProvider? clock = null) => new(settings, clock);
+    /// <summary>
+    /// A server with extra settings (and a fake clock); the parameterless one serves as a class fixture.
+    /// <paramref name="services"/> changes the server's services after its own (say, to trust a test's certificate).
+    /// </summary>
+    public static ShowroomApp Create(IDictionary<string, string?>? settings, FakeTimeProvider? clock = null, Action<IServiceCollection>? services = null) =>
+        new(settings, clock, services);
 
-    ShowroomApp(IDictionary<string, string?>? settings, FakeTimeProvider? clock = null)
+    ShowroomApp(IDictionary<string, string?>? settings, FakeTimeProvider? clock = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         DataDirectory = Directory.CreateTempSubdirectory("showroom-test-").FullName;
         Clock = clock;
         _settings = new Dictionary<string, string?>
@@ -68,6 +75,10 @@ public sealed class ShowroomApp : WebApplicationFactory<Program>, IAsyncLifetime
         if (Clock is not null)
         {
             builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        }
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 
