@@ -11,6 +11,8 @@ const root = document.getElementById("root")!;
 let shown: OfferDto | undefined;
 let notice = "";
 let busy = false;
+/** The offer still waits for this agent (not taken, not closing). */
+let open = false;
 let timer: ReturnType<typeof setInterval> | undefined;
 
 function render(view: ExtensionView) {
@@ -19,10 +21,11 @@ function render(view: ExtensionView) {
   const closing = view.closing[offerId];
   if (closing) notice = closing;
   else if (!waiting && shown && view.connection === "connected") notice ||= "This chat is no longer waiting";
-  draw(Boolean(waiting) && !closing);
+  open = Boolean(waiting) && !closing;
+  draw();
 }
 
-function draw(open: boolean) {
+function draw() {
   clearInterval(timer);
   if (!shown) {
     fill(root, el("h1", { text: "Chat offer" }), el("p", { text: notice || "Loading…", attrs: { role: "status" } }));
@@ -38,11 +41,15 @@ function draw(open: boolean) {
   const transfer = transferLine(offer);
   const act = (request: () => Promise<Outcome>) => async () => {
     busy = true;
-    draw(open);
+    draw();
     const outcome = await request();
     busy = false;
-    if (!outcome.ok) notice = outcome.error ?? "Something went wrong. Try again.";
-    draw(open && outcome.ok !== false);
+    if (!outcome.ok) {
+      // Taken meanwhile, or the server said no: the buttons stay off while it closes.
+      notice = outcome.error ?? "Something went wrong. Try again.";
+      open = false;
+    }
+    draw();
   };
   const actions = el("div", { className: "actions" },
     button("Accept", act(() => ask({ type: "accept", offerId })), "primary"),

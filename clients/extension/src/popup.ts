@@ -7,6 +7,9 @@ import { followView, type ExtensionView } from "./view.ts";
 
 const root = document.getElementById("root")!;
 let error = "";
+/** The latest view: an answer that comes after a change re-renders with it, never with the view it started from. */
+let current: ExtensionView | undefined;
+const rerender = () => current && render(current);
 
 const connectionText: Partial<Record<ExtensionView["connection"], string>> = {
   connecting: "Connecting to Showroom…",
@@ -15,6 +18,7 @@ const connectionText: Partial<Record<ExtensionView["connection"], string>> = {
 };
 
 function render(view: ExtensionView) {
+  current = view;
   const heading = el("h1", {}, el("img", { attrs: { src: "icons/32.png", alt: "", width: "20", height: "20" } }), document.createTextNode("Showroom"));
   if (!view.server) {
     fill(root, heading, el("p", { text: "This copy of the extension was not downloaded from a Showroom server. Download it from your Showroom console (Install Extension)." }));
@@ -39,7 +43,7 @@ function render(view: ExtensionView) {
   status.addEventListener("change", async () => {
     const outcome = await ask({ type: "set-status", status: status.value as AgentStatus });
     error = outcome.ok ? "" : outcome.error ?? "The status could not be changed.";
-    render(view);
+    rerender();
   });
 
   const offers = view.offers.filter((w) => !view.closing[w.offer.id]);
@@ -48,7 +52,7 @@ function render(view: ExtensionView) {
       el("div", {}, el("strong", { text: shopperName(offer) }), el("span", { className: "muted", text: offerBody(offer) })),
       button("Accept", () => void ask({ type: "accept", offerId: offer.id }).then((o) => {
         error = o.ok ? "" : o.error ?? "";
-        render(view);
+        rerender();
       }), "primary small"))))
     : el("p", { className: "muted", text: "No chats waiting." });
 
