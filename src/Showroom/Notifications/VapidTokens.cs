@@ -20,11 +20,11 @@ public sealed class VapidTokens(VapidKeys keys, TimeProvider clock, IOptions<Web
 
     readonly ConcurrentDictionary<string, (string Value, DateTimeOffset RenewAt)> _cache = new(StringComparer.Ordinal);
 
-    /// <summary>Push:Subject, else Showroom:PublicUrl, else a local mailbox (fine for tests; set it in production).</summary>
+    /// <summary>Push:Subject, else Showroom:PublicUrl when https, else a local mailbox (fine for tests; set it in production).</summary>
     public string Subject => SubjectOf(push.Value, showroom.Value);
 
     public static string SubjectOf(WebPushOptions push, ShowroomOptions showroom) =>
-        push.Subject ?? showroom.PublicUrl?.GetLeftPart(UriPartial.Authority) ?? "mailto:admin@localhost";
+        push.Subject ?? (showroom.PublicUrl is { Scheme: "https" } url ? url.GetLeftPart(UriPartial.Authority) : "mailto:admin@localhost");
 
     public async Task<string> AuthorizationAsync(Uri endpoint, CancellationToken ct)
     {
