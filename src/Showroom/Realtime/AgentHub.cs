@@ -172,11 +172,20 @@ public sealed class AgentHub(
     /// <summary>Exactly one agent wins a chat; everyone else learns who took it.</summary>
     public Task<AcceptResultDto> AcceptOffer(Guid offerId) => router.AcceptAsync(Context.User!.AgentId(), offerId, CancellationToken.None);
 
-    public Task DeclineOffer(Guid offerId) => router.DeclineAsync(Context.User!.AgentId(), offerId, CancellationToken.None);
+    public async Task DeclineOffer(Guid offerId)
+    {
+        if (await router.DeclineAsync(Context.User!.AgentId(), offerId, CancellationToken.None) is { } transfer)
+        {
+            await transfers.PassedAsync(transfer, Transfers.Declined, CancellationToken.None);
+        }
+    }
 
     /// <summary>Offers one of the caller's chats to a colleague or a department; it stays theirs until accepted. Returns the offer id.</summary>
     public Task<Guid> Transfer(Guid conversationId, TransferRequest request) =>
         transfers.RequestAsync(Context.User!.AgentId(), conversationId, request, CancellationToken.None);
+
+    /// <summary>The transfers the caller sent that still wait for an answer (a reloaded console shows them again).</summary>
+    public Task<List<SentTransferDto>> SentTransfers() => transfers.SentAsync(Context.User!.AgentId(), Context.ConnectionAborted);
 
     public Task CancelTransfer(Guid conversationId) => transfers.CancelAsync(Context.User!.AgentId(), conversationId, CancellationToken.None);
 

@@ -276,23 +276,24 @@ public sealed class Router(
         return new AcceptResultDto(true, dto, null);
     }
 
-    /// <summary>Declining is not a miss; the chat moves on at once (Sequential: to the next agent).</summary>
-    public async Task DeclineAsync(Guid agentId, Guid offerId, CancellationToken ct)
+    /// <summary>
+    /// Declining is not a miss; the chat moves on at once (Sequential: to the next agent). A declined transfer offer is
+    /// returned for <see cref="Transfers.PassedAsync"/> to move on.
+    /// </summary>
+    public async Task<ChatOffer?> DeclineAsync(Guid agentId, Guid offerId, CancellationToken ct)
     {
         var offer = await db.ChatOffers.AsNoTracking().SingleOrDefaultAsync(o => o.Id == offerId && o.AgentId == agentId, ct)
             ?? throw new HubException("This offer is no longer available.");
         if (!await offers.CloseAsync(offer, OfferState.Declined, OfferBook.Declined, null, ct))
         {
-            return;
+            return null;
         }
-        if (offer.FromAgentId is { } sender)
+        if (offer.FromAgentId is not null)
         {
-            await TellSenderIfUnansweredAsync(offer, sender, Transfers.Declined, ct);
+            return offer;
         }
-        else
-        {
-            await RouteAsync(offer.ConversationId, ct);
-        }
+        await RouteAsync(offer.ConversationId, ct);
+        return null;
     }
 
     /// <summary>A transfer nobody will take any more (every offer of it declined or timed out): the chat stays the sender's, who is told.</summary>

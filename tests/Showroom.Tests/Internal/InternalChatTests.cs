@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Showroom.Tests.Infrastructure;
 
 namespace Showroom.Tests.Internal;
@@ -73,5 +75,47 @@ public sealed class InternalChatTests : IAsyncLifetime
         Assert.Contains("Conversation not found.", peek.Message, StringComparison.Ordinal);
         Assert.Contains("colleagues of your dealers", stranger.Message, StringComparison.Ordinal);
         Assert.Equal(0, priyaHeard);
+    }
+
+    [Fact]
+    public async Task Reading_a_thread_on_one_tab_clears_it_on_the_agents_other_tabs()
+    {
+        await using var sam = await AgentClient.ConnectAsync(_app, "sam@example.com");
+        await using var jordan = await AgentClient.ConnectAsync(_app, "jordan@example.com");
+        await using var jordansOtherTab = await AgentClient.ConnectAsync(jordan.Session, _app.Services, status: null);
+        var reads = new List<JsonElement>();
+        jordansOtherTab.Hub.On<JsonElement>("InternalReadUpTo", r => { lock (reads) { reads.Add(r); } });
+        var thread = Guid.Parse((await sam.Hub.InvokeAsync<JsonElement>("OpenDirect", jordan.Id)).GetProperty("id").GetString()!);
+        await sam.Hub.InvokeAsync<JsonElement>("SendInternal", thread, "r1", "Lunch?");
+        await sam.Hub.InvokeAsync<JsonElement>("SendInternal", thread, "r2", "At noon");
+
+        await jordan.Hub.InvokeAsync("MarkInternalRead", thread, 2L);
+
+        await Eventually.TrueAsync(() => { lock (reads) { return reads.Any(r => r.GetProperty("threadId").GetGuid() == thread && r.GetProperty("seq").GetInt64() == 2); } },
+            "the other tab heard the read mark");
+    }
+
+    [Fact]
+    public async Task Colleagues_of_another_dealer_of_the_group_chat_directly_only_where_the_group_allows_it()
+    {
+        await using var sam = await AgentClient.ConnectAsync(_app, "sam@example.com");
+        await using var priyaSession = await _app.SignInAsync("priya@example.com");
+        var priyaId = Guid.Parse((await priyaSession.GetJsonAsync<JsonElement>("/api/me")).GetProperty("id").GetString()!);
+
+        var refused = await Assert.ThrowsAsync<HubException>(() => sam.Hub.InvokeAsync<JsonElement>("OpenDirect", priyaId));
+        Assert.Contains("only with colleagues of your dealers", refused.Message, StringComparison.Ordinal);
+
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Showroom.Data.ShowroomDb>();
+            await db.DealerGroups.ExecuteUpdateAsync(set => set.SetProperty(g => g.AllowCrossDealerWork, true));
+        }
+        var thread = await sam.Hub.InvokeAsync<JsonElement>("OpenDirect", priyaId);
+        Assert.Equal("Priya Patel", thread.GetProperty("title").GetString());
+        await using var priya = await AgentClient.ConnectAsync(priyaSession, _app.Services, status: null);
+        var sent = await sam.Hub.InvokeAsync<JsonElement>("SendInternal", Guid.Parse(thread.GetProperty("id").GetString()!), "x1", "Do you have the blue one?");
+        var hers = await priya.Hub.InvokeAsync<List<JsonElement>>("InternalThreads");
+        Assert.Equal(1, hers.Single(t => t.GetProperty("kind").GetString() == "Direct").GetProperty("unread").GetInt32());
+        Assert.Equal(1, sent.GetProperty("seq").GetInt64());
     }
 }

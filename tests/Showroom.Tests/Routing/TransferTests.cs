@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Showroom.Data;
+using Showroom.Dealers;
 using Showroom.Presence;
 using Showroom.Routing;
 using Showroom.Tests.Infrastructure;
@@ -190,5 +191,91 @@ public sealed class TransferTests : IAsyncLifetime
         Assert.Equal("Finance", result.GetProperty("conversation").GetProperty("department").GetString());
         var nobody = await Assert.ThrowsAsync<HubException>(() => TransferAsync(jordan, chat, new { toDepartment = "Parts" }));
         Assert.Contains("Nobody in Parts can take a transfer now.", nobody.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_Sequential_department_gets_the_transfer_one_colleague_at_a_time_until_all_have_passed()
+    {
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ShowroomDb>();
+            await db.Departments.Where(d => d.Kind == DepartmentKind.Sales)
+                .ExecuteUpdateAsync(set => set.SetProperty(d => d.Routing.Policy, RoutingPolicy.Sequential));
+        }
+        var (sam, shopper, chat) = await SamsChatAsync();
+        await using var a = sam;
+        await using var b = shopper;
+        await using var jordan = await AgentClient.ConnectAsync(_app, "jordan@example.com");
+        await using var maria = await AgentClient.ConnectAsync(_app, "manager@example.com");
+        var outcomes = new List<string>();
+        sam.Hub.On<JsonElement>("TransferUpdated", u => { lock (outcomes) { outcomes.Add(u.GetProperty("outcome").GetString()!); } });
+
+        await TransferAsync(sam, chat, new { toDepartment = "Sales", note = "Trade-in" });
+        await Eventually.TrueAsync(() => jordan.WasOffered(chat.ToString()) || maria.WasOffered(chat.ToString()), "one colleague was offered it");
+        var (first, second) = jordan.WasOffered(chat.ToString()) ? (jordan, maria) : (maria, jordan);
+        Assert.False(second.WasOffered(chat.ToString()));
+        var sent = await sam.Hub.InvokeAsync<List<JsonElement>>("SentTransfers");
+        Assert.Equal("Sales", Assert.Single(sent).GetProperty("targetName").GetString());
+
+        var firstOffer = await first.OfferOfAsync(chat.ToString());
+        await first.Hub.InvokeAsync("DeclineOffer", Guid.Parse(firstOffer.GetProperty("id").GetString()!));
+        var secondOffer = await second.OfferOfAsync(chat.ToString());
+        Assert.Equal("Trade-in", secondOffer.GetProperty("note").GetString());
+        Assert.Empty(outcomes);
+
+        // The second lets it time out: everyone in Sales has passed, so it stays Sam's and Sam is told.
+        _clock.Advance(TimeSpan.FromSeconds(31));
+        await _app.Services.GetRequiredService<PresenceSweeper>().SweepAsync(CancellationToken.None);
+        await _app.Services.GetRequiredService<RoutingSweeper>().SweepAsync(CancellationToken.None);
+        await Eventually.TrueAsync(() => { lock (outcomes) { return outcomes.Contains("timed-out"); } }, "told of the timeout");
+        Assert.Single(first.Offers, o => o.GetProperty("conversationId").GetString() == chat.ToString());
+        Assert.Empty(await sam.Hub.InvokeAsync<List<JsonElement>>("SentTransfers"));
+    }
+
+    [Fact]
+    public async Task Colleagues_of_the_groups_other_dealers_take_transfers_only_where_the_group_allows_it()
+    {
+        var (sam, shopper, chat) = await SamsChatAsync();
+        await using var a = sam;
+        await using var b = shopper;
+        await using var chris = await AgentClient.ConnectAsync(_app, "chris@example.com");
+
+        var before = await sam.Session.GetJsonAsync<List<JsonElement>>($"/api/conversations/{chat}/transfer-targets");
+        Assert.DoesNotContain(before, t => t.GetProperty("agentId").GetGuid() == chris.Id);
+        var refused = await Assert.ThrowsAsync<HubException>(() => TransferAsync(sam, chat, new { toAgentId = chris.Id }));
+        Assert.Contains("not at this dealer", refused.Message, StringComparison.Ordinal);
+
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ShowroomDb>();
+            await db.DealerGroups.ExecuteUpdateAsync(set => set.SetProperty(g => g.AllowCrossDealerWork, true));
+        }
+        var targets = await sam.Session.GetJsonAsync<List<JsonElement>>($"/api/conversations/{chat}/transfer-targets");
+        var listed = targets.Single(t => t.GetProperty("agentId").GetGuid() == chris.Id);
+        Assert.Equal("Example Motors Lakeside", listed.GetProperty("dealerName").GetString());
+        var lakeside = listed.GetProperty("dealerId").GetGuid();
+
+        await TransferAsync(sam, chat, new { toDepartment = "Parts", toDealerId = lakeside });
+        var result = await chris.AcceptAsync(await chris.OfferOfAsync(chat.ToString()));
+        Assert.True(result.GetProperty("accepted").GetBoolean());
+        Assert.Equal("Parts", result.GetProperty("conversation").GetProperty("department").GetString());
+        Assert.Equal(chat.ToString(), Assert.Single(await chris.Session.GetJsonAsync<List<JsonElement>>("/api/conversations/mine")).GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task The_sender_finds_a_waiting_transfer_again_after_a_reload()
+    {
+        var (sam, shopper, chat) = await SamsChatAsync();
+        await using var a = sam;
+        await using var b = shopper;
+        await using var jordan = await AgentClient.ConnectAsync(_app, "jordan@example.com");
+        var offerId = await TransferAsync(sam, chat, new { toAgentId = jordan.Id });
+
+        await using var reloaded = await AgentClient.ConnectAsync(sam.Session, _app.Services, status: null);
+        var sent = Assert.Single(await reloaded.Hub.InvokeAsync<List<JsonElement>>("SentTransfers"));
+        Assert.Equal(chat, sent.GetProperty("conversationId").GetGuid());
+        Assert.Equal(offerId, sent.GetProperty("offerId").GetString());
+        Assert.Equal("Jordan", sent.GetProperty("targetName").GetString());
+        Assert.Empty(await jordan.Hub.InvokeAsync<List<JsonElement>>("SentTransfers"));
     }
 }
