@@ -3,10 +3,12 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Playwright;
 using Showroom.Browser.Tests.Infrastructure;
 using Showroom.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
+using static Showroom.Browser.Tests.Conversations.ChatSteps;
 
 namespace Showroom.Browser.Tests.Notifications;
 
@@ -396,6 +398,122 @@ public sealed class NotificationSettingsJourneyTests(BrowserFixture browser, Not
         await ScreenshotAsync(page, "notification-settings-push-unreachable");
         await using var maria = await App.SignInAsync("manager@example.com");
         Assert.Empty(await maria.GetJsonAsync<JsonElement[]>("/api/me/push-subscriptions"));
+    });
+
+    /// <summary>Counts the tones played, lets the test hide the tab, and stands in for the Notification API (granted).</summary>
+    const string AlertProbes = """
+        (() => {
+          window.__tones = 0; window.__notes = []; window.__hidden = false;
+          const Real = window.AudioContext;
+          window.AudioContext = class extends Real {
+            createOscillator() { window.__tones++; return super.createOscillator(); }
+          };
+          Object.defineProperty(Document.prototype, "hidden", { get() { return window.__hidden; }, configurable: true });
+          window.Notification = class {
+            static get permission() { return "granted"; }
+            static async requestPermission() { return "granted"; }
+            constructor(title, options) { this.title = title; this.body = options?.body; this.tag = options?.tag; window.__notes.push(this); }
+            close() {}
+          };
+        })();
+        """;
+
+    [Fact]
+    public Task A_colleagues_team_chat_message_follows_the_channels_and_Do_Not_Disturb_only_counts_it() => RunAsync(async () =>
+    {
+        var page = await NewPageAsync();
+        await page.AddInitScriptAsync(AlertProbes);
+        await SignInAsync(page, "sam@example.com");
+        await BecomeAvailableAsync(page);
+        // A click: the gesture browsers wait for before they play sound.
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Chat Screen", Exact = true }).ClickAsync();
+        var samId = await page.EvaluateAsync<string>("fetch('/api/me').then(r => r.json()).then(me => me.id)");
+        await using var samApi = await App.SignInAsync("sam@example.com");
+        await using var jordan = await App.SignInAsync("jordan@example.com");
+        var hub = jordan.AgentHub();
+        await hub.StartAsync();
+        var thread = (await hub.InvokeAsync<JsonElement>("OpenDirect", samId)).GetProperty("id").GetString()!;
+        var toasts = page.GetByRole(AriaRole.Region, new() { Name = "Team chat messages" }).GetByRole(AriaRole.Status);
+        var ring = page.GetByRole(AriaRole.Checkbox, new() { Name = "Ring for incoming chats" });
+        await Expect(ring).ToBeCheckedAsync();
+
+        // Sound and desktop on, tab hidden: a toast, a short tone and a browser notification.
+        await page.EvaluateAsync("window.__hidden = true");
+        await hub.InvokeAsync<JsonElement>("SendInternal", thread, "n1", "Lunch at noon?");
+        await Expect(toasts.Filter(new() { HasTextString = "Lunch at noon?" })).ToBeVisibleAsync();
+        await UntilAsync(async () => await page.EvaluateAsync<int>("window.__notes.length") == 1, "the browser notification");
+        Assert.Equal("New message from Jordan", await page.EvaluateAsync<string>("window.__notes[0].title"));
+        Assert.Equal("Lunch at noon?", await page.EvaluateAsync<string>("window.__notes[0].body"));
+        Assert.Equal($"internal-{thread}", await page.EvaluateAsync<string>("window.__notes[0].tag"));
+        await UntilAsync(async () => await page.EvaluateAsync<int>("window.__tones") >= 1, "the message tone");
+
+        // Sound off, saved from another client: this tab follows at once (NotificationSettingsChanged).
+        using (var off = await samApi.SendAsync(HttpMethod.Put, "/api/me/notification-settings", new { sound = false, desktop = true, extension = true, push = true }))
+        {
+            Assert.Equal(HttpStatusCode.OK, off.StatusCode);
+        }
+        await Expect(ring).Not.ToBeCheckedAsync();
+        var tones = await page.EvaluateAsync<int>("window.__tones");
+        await hub.InvokeAsync<JsonElement>("SendInternal", thread, "n2", "Still hungry?");
+        await Expect(toasts.Filter(new() { HasTextString = "Still hungry?" })).ToBeVisibleAsync();
+        await UntilAsync(async () => await page.EvaluateAsync<int>("window.__notes.length") == 2, "the second notification");
+        Assert.Equal(tones, await page.EvaluateAsync<int>("window.__tones"));
+
+        // Do Not Disturb silences everything: no toast, no notification, only the count.
+        await page.EvaluateAsync("window.__hidden = false");
+        await ChooseStatusAsync(page, "Available", "Do Not Disturb");
+        await page.EvaluateAsync("window.__hidden = true");
+        await hub.InvokeAsync<JsonElement>("SendInternal", thread, "n3", "Are you there?");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Team chat 3 unread team messages" })).ToBeVisibleAsync();
+        await Expect(toasts.Filter(new() { HasTextString = "Are you there?" })).ToHaveCountAsync(0);
+        Assert.Equal(2, await page.EvaluateAsync<int>("window.__notes.length"));
+        Assert.Equal(tones, await page.EvaluateAsync<int>("window.__tones"));
+
+        using var restore = await samApi.SendAsync(HttpMethod.Put, "/api/me/notification-settings", new { sound = true, desktop = true, extension = true, push = true });
+    });
+
+    [Fact]
+    public Task An_offer_rings_only_with_Sound_on_and_pops_up_only_with_Browser_notifications_on_and_the_title_always_counts() => RunAsync(async () =>
+    {
+        var widgetKey = await AllowSiteAsync(App);
+        await using var samApi = await App.SignInAsync("sam@example.com");
+        async Task ChannelsAsync(bool on)
+        {
+            using var saved = await samApi.SendAsync(HttpMethod.Put, "/api/me/notification-settings", new { sound = on, desktop = on, extension = true, push = true });
+            Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        }
+        await ChannelsAsync(false);
+        var page = await NewPageAsync();
+        await page.AddInitScriptAsync(AlertProbes);
+        await SignInAsync(page, "sam@example.com");
+        await BecomeAvailableAsync(page);
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Chat Screen", Exact = true }).ClickAsync();
+        await Expect(page.GetByText("Browser notifications are off in")).ToBeVisibleAsync();
+        await page.EvaluateAsync("window.__hidden = true");
+
+        await using var shopper = new ShopperSession(App.BaseAddress, widgetKey, Site);
+        var (shopperHub, first) = await StartChatAsync(shopper, new { name = "Pat" });
+        await Expect(OfferCard(page, "Pat")).ToBeVisibleAsync();
+        await Expect(page).ToHaveTitleAsync("(1) Chat Screen – Showroom");
+        await page.WaitForTimeoutAsync(1_000);
+        Assert.Equal(0, await page.EvaluateAsync<int>("window.__tones"));
+        Assert.Equal(0, await page.EvaluateAsync<int>("window.__notes.length"));
+        await shopperHub.InvokeAsync("EndConversation", first);
+        await Expect(OfferCard(page, "Pat")).ToHaveCountAsync(0);
+
+        // Both on (from another client): the next offer rings and pops up, tagged like its Web Push notification.
+        await ChannelsAsync(true);
+        await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Ring for incoming chats" })).ToBeCheckedAsync();
+        await using var second = new ShopperSession(App.BaseAddress, widgetKey, Site);
+        var (secondHub, quinn) = await StartChatAsync(second, new { name = "Quinn" });
+        await Expect(OfferCard(page, "Quinn")).ToBeVisibleAsync();
+        await UntilAsync(async () => await page.EvaluateAsync<int>("window.__tones") >= 2, "the chime");
+        await UntilAsync(async () => await page.EvaluateAsync<int>("window.__notes.length") == 1, "the offer's notification");
+        Assert.Equal("Incoming chat: Quinn", await page.EvaluateAsync<string>("window.__notes[0].title"));
+        Assert.Matches("^offer-[0-9a-f-]{36}$", await page.EvaluateAsync<string>("window.__notes[0].tag"));
+        // Nothing left waiting to ring in the class's other journeys.
+        await secondHub.InvokeAsync("EndConversation", quinn);
+        await Expect(OfferCard(page, "Quinn")).ToHaveCountAsync(0);
     });
 
     /// <summary>Polls what the browser or the server makes true (a worker's notification, a saved setting).</summary>
