@@ -1,6 +1,8 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Showroom.Configuration;
 using Showroom.Notifications;
 using Showroom.Tests.Infrastructure;
@@ -69,6 +71,20 @@ public sealed class WebPushEncryptionTests
         var refused = Assert.Throws<StartupException>(() => WebPushAllowList.Parse(["http://127.0.0.1:8080"]));
         Assert.Contains("Push:AllowedServices", refused.Message, StringComparison.Ordinal);
         Assert.Throws<StartupException>(() => WebPushAllowList.Parse(["https://push.example.com/some/path"]));
+    }
+
+    [Theory]
+    [InlineData("Push:AllowedServices:0", "http://push.example.com", "Push:AllowedServices")]
+    [InlineData("Push:AllowedServices:0", "push.example.com", "Push:AllowedServices")]
+    [InlineData("Push:Subject", "admin@example.com", "Push:Subject")]
+    [InlineData("Push:Subject", "http://example.com", "Push:Subject")]
+    public void A_push_setting_that_cannot_work_stops_the_start_naming_it(string key, string value, string named)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
+
+        var refused = Assert.Throws<StartupException>(() => new ServiceCollection().AddShowroomWebPush(configuration));
+
+        Assert.Contains(named, refused.Message, StringComparison.Ordinal);
     }
 
     static ECDiffieHellman Key(string privateKey, string publicKey)
