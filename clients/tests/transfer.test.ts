@@ -6,7 +6,8 @@ import {
 } from "../console/src/chat/transfer.ts";
 
 const target = (name: string, status: TransferTargetDto["status"], unavailableReason: TransferTargetDto["unavailableReason"] = null,
-  departments: TransferTargetDto["departments"] = ["Sales"]): TransferTargetDto => ({ agentId: name.toLowerCase(), name, status, unavailableReason, departments });
+  departments: TransferTargetDto["departments"] = ["Sales"], dealerId = "d1", dealerName = "Downtown"): TransferTargetDto =>
+  ({ agentId: name.toLowerCase(), name, status, unavailableReason, departments, dealerId, dealerName });
 const update = (outcome: TransferUpdateDto["outcome"], targetName: string | null = "Jordan", conversationId = "c1"): TransferAction =>
   ({ type: "updated", update: { conversationId, offerId: "o-other", outcome, targetName } });
 const run = (...actions: TransferAction[]): TransferState => actions.reduce(transfersReducer, {});
@@ -37,13 +38,40 @@ test("departments are the colleagues' own, in the usual order, each with how man
     target("Jordan", "Away", null, ["Sales", "Finance"]),
     target("Maria", "DoNotDisturb", "do-not-disturb", ["Sales", "Service"]),
     target("Ben", "Available", null, ["Sales"]),
-  ]);
+  ], "d1");
   assert.deepEqual(options, [
     { department: "Sales", ready: 2 },
     { department: "Service", ready: 0 },
     { department: "Finance", ready: 1 },
   ]);
-  assert.deepEqual(departmentOptions([]), []);
+  assert.deepEqual(departmentOptions([], "d1"), []);
+});
+
+test("departments of the group's other dealers follow the chat's dealer's, named by dealer", () => {
+  const options = departmentOptions([
+    target("Chris", "Available", null, ["Parts"], "d2", "Lakeside"),
+    target("Ben", "Available", null, ["Sales"]),
+    target("Priya", "Away", null, ["Sales"], "d2", "Lakeside"),
+  ], "d1");
+  assert.deepEqual(options, [
+    { department: "Sales", ready: 1 },
+    { department: "Sales", ready: 1, dealer: { id: "d2", name: "Lakeside" } },
+    { department: "Parts", ready: 1, dealer: { id: "d2", name: "Lakeside" } },
+  ]);
+});
+
+test("transfers still waiting on the server are shown again after a reload, without undoing what this tab knows", () => {
+  const restored = run(requested, {
+    type: "restored",
+    sent: [
+      { conversationId: "c1", offerId: "o9", targetName: "Maria", toDepartment: null, deadline: "2026-11-27T10:00:00Z" },
+      { conversationId: "c2", offerId: "o2", targetName: "Finance", toDepartment: "Finance", deadline: "2026-11-27T10:00:00Z" },
+      { conversationId: "c3", offerId: "o3", targetName: "Jordan", toDepartment: null, deadline: "2026-11-27T10:00:00Z" },
+    ],
+  });
+  assert.deepEqual(restored["c1"]?.pending, { offerId: "o1", target: { agentName: "Jordan Lee" } });
+  assert.deepEqual(restored["c2"]?.pending, { offerId: "o2", target: { department: "Finance" } });
+  assert.deepEqual(restored["c3"]?.pending, { offerId: "o3", target: { agentName: "Jordan" } });
 });
 
 test("a transfer is pending until its update; the update is matched by chat, whichever offer settled it", () => {

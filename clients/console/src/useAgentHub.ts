@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import {
   connectAgentHub, type AcceptResultDto, type AgentConversationDto, type AgentHub, type AgentStatus, type AgentStatusDto, type HubState,
   type MessageDto, type OfferClosedDto, type OfferDto, type ReadDto, type TransferRequest, type TransferUpdateDto, type TypingDto,
-  type InternalMessageDto, type InternalThreadDto, type NoteDto, type NotificationSettingsDto,
+  type InternalMessageDto, type InternalReadDto, type InternalThreadDto, type NoteDto, type NotificationSettingsDto, type SentTransferDto,
 } from "@showroom/sdk";
 
 export type StatusListener = (status: AgentStatusDto) => void;
@@ -29,6 +29,8 @@ export type TransferListener = (update: TransferUpdateDto) => void;
 export interface InternalListener {
   noteAdded(note: NoteDto): void;
   internalMessageReceived(message: InternalMessageDto): void;
+  /** The agent read a thread on another of their clients. */
+  internalReadUpTo(read: InternalReadDto): void;
 }
 
 export type NotificationSettingsListener = (settings: NotificationSettingsDto) => void;
@@ -61,7 +63,9 @@ export interface ConsoleHub {
   /** Resolves with the offer id; a refusal is a HubException whose message says why. */
   transfer(conversationId: string, request: TransferRequest): Promise<string>;
   cancelTransfer(conversationId: string): Promise<void>;
-  /** NoteAdded and InternalMessageReceived; returns the unsubscribe function. */
+  /** The transfers this agent sent that still wait for an answer. */
+  sentTransfers(): Promise<SentTransferDto[]>;
+  /** NoteAdded, InternalMessageReceived and InternalReadUpTo; returns the unsubscribe function. */
   onInternal(listener: Partial<InternalListener>): () => void;
   addNote(conversationId: string, clientNoteId: string, text: string): Promise<NoteDto>;
   notes(conversationId: string): Promise<NoteDto[]>;
@@ -127,6 +131,9 @@ export function useAgentHub(signedIn: boolean, onSessionEnded: (reason: string) 
         internalMessageReceived: (message) => {
           for (const listener of internalListeners.current) listener.internalMessageReceived?.(message);
         },
+        internalReadUpTo: (read) => {
+          for (const listener of internalListeners.current) listener.internalReadUpTo?.(read);
+        },
         notificationSettingsChanged: (settings) => {
           for (const listener of settingsListeners.current) listener(settings);
         },
@@ -182,6 +189,7 @@ export function useAgentHub(signedIn: boolean, onSessionEnded: (reason: string) 
     declineOffer: (offerId) => connected()?.declineOffer(offerId) ?? notConnected(),
     transfer: (conversationId, request) => connected()?.transfer(conversationId, request) ?? notConnected(),
     cancelTransfer: (conversationId) => connected()?.cancelTransfer(conversationId) ?? notConnected(),
+    sentTransfers: () => connected()?.sentTransfers() ?? notConnected(),
     onInternal: (listener) => {
       internalListeners.current.add(listener);
       return () => internalListeners.current.delete(listener);

@@ -43,6 +43,8 @@ export interface PageVisit {
 export interface TransferRequest {
   toAgentId?: string;
   toDepartment?: DepartmentKind;
+  /** With toDepartment: a department of another dealer of the group (only where the group allows cross-dealer work). */
+  toDealerId?: string;
   note?: string;
 }
 
@@ -54,6 +56,19 @@ export interface TransferTargetDto {
   /** Null when they can take it; else "do-not-disturb", "offline", "chat-limit". */
   unavailableReason: "do-not-disturb" | "offline" | "chat-limit" | null;
   departments: DepartmentKind[];
+  /** The colleague's dealer: the chat's own, or (where the group allows cross-dealer work) another of the group. */
+  dealerId: string;
+  dealerName: string;
+}
+
+/** A transfer the agent sent that still waits for an answer (read again after a reload or reconnect). */
+export interface SentTransferDto {
+  conversationId: string;
+  offerId: string;
+  /** The colleague's first name, or the department. */
+  targetName: string;
+  toDepartment: DepartmentKind | null;
+  deadline: string;
 }
 
 /** What became of a transfer the agent sent: "accepted" (the chat is the target's now), "declined", "timed-out", "cancelled", "ended". */

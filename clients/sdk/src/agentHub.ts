@@ -3,7 +3,7 @@ import { reconnectDelay } from "./reconnect.ts";
 import { startLoop, type HubState } from "./startLoop.ts";
 import type { AgentStatus, AgentStatusDto } from "./status.ts";
 import type {
-  AcceptResultDto, AgentConversationDto, InternalMessageDto, InternalReadDto, InternalThreadDto, NoteDto, OfferClosedDto, OfferDto, TransferRequest,
+  AcceptResultDto, AgentConversationDto, InternalMessageDto, InternalReadDto, InternalThreadDto, NoteDto, OfferClosedDto, OfferDto, SentTransferDto, TransferRequest,
   TransferUpdateDto,
 } from "./agentConversations.ts";
 import type { MessageDto, ReadDto, TypingDto } from "./conversations.ts";
@@ -90,6 +90,8 @@ export interface AgentHub {
   declineOffer(offerId: string): Promise<void>;
   /** Offers the agent's chat to a colleague or a department; it stays theirs until accepted (30 s). Refusals say why. Returns the offer id. */
   transfer(conversationId: string, request: TransferRequest): Promise<string>;
+  /** The transfers this agent sent that still wait for an answer. */
+  sentTransfers(): Promise<SentTransferDto[]>;
   /** Withdraws the pending transfer of one of the agent's chats. */
   cancelTransfer(conversationId: string): Promise<void>;
   /** A private note (agents only); the same clientNoteId again is a safe retry. */
@@ -178,6 +180,7 @@ export function connectAgentHub(options: AgentHubOptions): AgentHub {
     acceptOffer: (offerId) => connection.invoke<AcceptResultDto>("AcceptOffer", offerId),
     declineOffer: (offerId) => connection.invoke<void>("DeclineOffer", offerId),
     transfer: (conversationId, request) => connection.invoke<string>("Transfer", conversationId, request),
+    sentTransfers: () => connection.invoke<SentTransferDto[]>("SentTransfers"),
     cancelTransfer: (conversationId) => connection.invoke<void>("CancelTransfer", conversationId),
     addNote: (conversationId, clientNoteId, text) => connection.invoke<NoteDto>("AddNote", conversationId, clientNoteId, text),
     notes: (conversationId) => connection.invoke<NoteDto[]>("Notes", conversationId),

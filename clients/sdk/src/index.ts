@@ -20,7 +20,7 @@ export {
 } from "./conversations.ts";
 export {
   getMyConversations, getMyOffers, getTransferTargets, maxMessageLength, type AcceptResultDto, type AgentConversationDto, type OfferClosedDto,
-  type InternalMessageDto, type InternalReadDto, type InternalThreadDto, type NoteDto, type OfferDto, type PageVisit, type OfferKind, type TransferRequest, type TransferTargetDto, type TransferUpdateDto,
+  type InternalMessageDto, type InternalReadDto, type InternalThreadDto, type NoteDto, type OfferDto, type PageVisit, type OfferKind, type SentTransferDto, type TransferRequest, type TransferTargetDto, type TransferUpdateDto,
 } from "./agentConversations.ts";
 export {
   defaultNotificationSettings, deletePushSubscription, getDevices, getExtensionInfo, getNotificationSettings, getPushPublicKey,

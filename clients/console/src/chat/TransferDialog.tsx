@@ -6,7 +6,7 @@ import { usePresence } from "../presence/PresenceContext.tsx";
 import { StatusDot } from "../components/StatusDot.tsx";
 import { useTransfers } from "./TransfersContext.tsx";
 import { departmentKey } from "./labels.ts";
-import { departmentOptions, maxNoteLength, outcomeKey, sortTargets, targetStatusLine, type TransferTarget } from "./transfer.ts";
+import { departmentOptions, maxNoteLength, outcomeKey, sortTargets, targetStatusLine, type DepartmentOption, type TransferTarget } from "./transfer.ts";
 import "./transfer.css";
 
 /** The header's Transfer button; it opens the dialog, and waits (disabled) while a transfer of the chat is pending. */
@@ -34,8 +34,13 @@ export function TransferButton({ conversation, name }: { conversation: AgentConv
 
 type Targets = TransferTargetDto[] | "failed" | undefined;
 
-/** "agent:<id>" or "department:<kind>": one radio group across both lists, so exactly one is chosen. */
-type Choice = `agent:${string}` | `department:${DepartmentKind}`;
+/**
+ * "agent:<id>", "department:<kind>" (the chat's dealer) or "department:<kind>@<dealer id>" (another dealer of the group):
+ * one radio group across both lists, so exactly one is chosen.
+ */
+type Choice = `agent:${string}` | `department:${string}`;
+
+const departmentValue = (option: DepartmentOption) => option.dealer ? `${option.department}@${option.dealer.id}` : option.department;
 
 /**
  * A modal <dialog>: the rest of the page is inert, Escape closes it, Tab wraps inside it, and focus goes back to the
@@ -73,7 +78,7 @@ function TransferDialog({ conversation, name, onClose }: { conversation: AgentCo
   }, []);
 
   const sorted = Array.isArray(targets) ? sortTargets(targets, locale) : [];
-  const departments = Array.isArray(targets) ? departmentOptions(targets) : [];
+  const departments = Array.isArray(targets) ? departmentOptions(targets, conversation.dealerId) : [];
 
   // A choice that can no longer be taken (its colleague went to Do Not Disturb meanwhile) is dropped.
   useEffect(() => {
@@ -81,7 +86,7 @@ function TransferDialog({ conversation, name, onClose }: { conversation: AgentCo
     const [kind, value] = split(choice);
     const stillOpen = kind === "agent"
       ? targets.some((x) => x.agentId === value && x.unavailableReason === null)
-      : departments.some((d) => d.department === value && d.ready > 0);
+      : departments.some((d) => departmentValue(d) === value && d.ready > 0);
     if (!stillOpen) setChoice(undefined);
   }, [targets]);
 
@@ -102,13 +107,14 @@ function TransferDialog({ conversation, name, onClose }: { conversation: AgentCo
     }
     setInvalid(undefined);
     const [kind, value] = split(choice);
+    const [department, dealerId] = value.split("@") as [DepartmentKind, string | undefined];
     const target: TransferTarget = kind === "agent"
       ? { agentName: (Array.isArray(targets) ? targets.find((x) => x.agentId === value)?.name : undefined) ?? "" }
-      : { department: value as DepartmentKind };
+      : { department };
     setBusy(true);
     try {
       await request(conversation.id, {
-        ...(kind === "agent" ? { toAgentId: value } : { toDepartment: value as DepartmentKind }),
+        ...(kind === "agent" ? { toAgentId: value } : { toDepartment: department, ...(dealerId ? { toDealerId: dealerId } : {}) }),
         ...(text ? { note: text } : {}),
       }, target);
       onClose();
@@ -160,7 +166,10 @@ function TransferDialog({ conversation, name, onClose }: { conversation: AgentCo
                         <label class={`transfer-option${disabled ? " transfer-option-disabled" : ""}`}>
                           {radio(`agent:${target.agentId}`, disabled, `${id}-name`, `${id}-status`)}
                           <span class="transfer-option-text">
-                            <span id={`${id}-name`} class="transfer-option-name">{target.name}</span>
+                            <span id={`${id}-name`} class="transfer-option-name">
+                              {target.name}
+                              {target.dealerId !== conversation.dealerId ? <span class="muted"> · {target.dealerName}</span> : null}
+                            </span>
                             <span id={`${id}-status`} class="transfer-option-status">
                               <StatusDot status={target.status} />
                               {[line.status, line.reason].filter((k) => k !== undefined).map((k) => t(k)).join(" · ")}
@@ -177,14 +186,19 @@ function TransferDialog({ conversation, name, onClose }: { conversation: AgentCo
               <fieldset class="transfer-group">
                 <legend>{t("transfer.departments")}</legend>
                 <ul class="transfer-options transfer-departments">
-                  {departments.map(({ department, ready }) => {
-                    const id = `transfer-department-${department}`;
+                  {departments.map((option) => {
+                    const { department, ready, dealer } = option;
+                    const value = departmentValue(option);
+                    const id = `transfer-department-${value.replace("@", "-")}`;
                     return (
-                      <li key={department}>
+                      <li key={value}>
                         <label class={`transfer-option${ready === 0 ? " transfer-option-disabled" : ""}`}>
-                          {radio(`department:${department}`, ready === 0, `${id}-name`, `${id}-ready`)}
+                          {radio(`department:${value}`, ready === 0, `${id}-name`, `${id}-ready`)}
                           <span class="transfer-option-text">
-                            <span id={`${id}-name`} class="transfer-option-name">{t(departmentKey[department])}</span>
+                            <span id={`${id}-name`} class="transfer-option-name">
+                              {t(departmentKey[department])}
+                              {dealer ? <span class="muted"> · {dealer.name}</span> : null}
+                            </span>
                             <span id={`${id}-ready`} class="transfer-option-status">
                               {ready === 0 ? t("transfer.departmentNobody") : t(pluralKey(locale, "transfer.departmentReady", ready), { count: ready })}
                             </span>

@@ -65,6 +65,12 @@ export function TransfersProvider({ hub, children }: { hub: ConsoleHub; children
     [],
   );
 
+  // After a reload or a reconnection, transfers sent earlier (by this tab or another) are shown again.
+  useEffect(() => {
+    if (hub.state !== "connected") return;
+    hub.sentTransfers().then((sent) => dispatch({ type: "restored", sent }), () => undefined);
+  }, [hub.state]);
+
   // A chat that ended or left the list takes its transfer state with it.
   useEffect(() => {
     if (!list) return;

@@ -1,4 +1,4 @@
-import type { DepartmentKind, TransferTargetDto, TransferUpdateDto } from "@showroom/sdk";
+import type { DepartmentKind, SentTransferDto, TransferTargetDto, TransferUpdateDto } from "@showroom/sdk";
 import type { MessageKey } from "../i18n/index.ts";
 
 /** The server's longest note (Transfers.RequestAsync). */
@@ -16,17 +16,34 @@ export function sortTargets(targets: readonly TransferTargetDto[], locale: strin
   return [...targets].sort((a, b) => free(a) - free(b) || statusRank[a.status] - statusRank[b.status] || names.compare(a.name, b.name));
 }
 
-/** A department of the chat's dealer and how many colleagues in it can take a transfer now (0: it cannot be chosen). */
+/**
+ * A department and how many colleagues in it can take a transfer now (0: it cannot be chosen). `dealer` is set for a
+ * department of another dealer of the group (listed only where the group allows cross-dealer work).
+ */
 export interface DepartmentOption {
   department: DepartmentKind;
   ready: number;
+  dealer?: { id: string; name: string };
 }
 
-/** The departments the dealer's colleagues work in, each with how many of them can take the chat now. */
-export function departmentOptions(targets: readonly TransferTargetDto[]): DepartmentOption[] {
-  return departmentOrder
-    .filter((department) => targets.some((t) => t.departments.includes(department)))
-    .map((department) => ({ department, ready: targets.filter((t) => t.departments.includes(department) && t.unavailableReason === null).length }));
+/** The departments colleagues work in, each with how many of them can take the chat now: the chat's dealer first, then the group's others. */
+export function departmentOptions(targets: readonly TransferTargetDto[], chatDealerId: string): DepartmentOption[] {
+  const dealers = new Map<string, string>();
+  for (const t of targets) if (t.dealerId !== chatDealerId) dealers.set(t.dealerId, t.dealerName);
+  const of = (dealerId: string, dealer?: { id: string; name: string }) => {
+    const here = targets.filter((t) => t.dealerId === dealerId);
+    return departmentOrder
+      .filter((department) => here.some((t) => t.departments.includes(department)))
+      .map((department): DepartmentOption => ({
+        department,
+        ready: here.filter((t) => t.departments.includes(department) && t.unavailableReason === null).length,
+        ...(dealer ? { dealer } : {}),
+      }));
+  };
+  return [
+    ...of(chatDealerId),
+    ...[...dealers].sort(([, a], [, b]) => a.localeCompare(b)).flatMap(([id, name]) => of(id, { id, name })),
+  ];
 }
 
 /**
@@ -65,6 +82,8 @@ export type TransferAction =
   | { type: "requested"; conversationId: string; offerId: string; target: TransferTarget }
   | { type: "updated"; update: TransferUpdateDto }
   | { type: "dismissed"; conversationId: string }
+  /** What the server says is still waiting (after a reload or reconnect); what this client knows already is kept. */
+  | { type: "restored"; sent: readonly SentTransferDto[] }
   /** The chat ended or left this agent: nothing about it is shown any more. */
   | { type: "forgotten"; conversationId: string };
 
@@ -81,6 +100,15 @@ export function transfersReducer(state: TransferState, action: TransferAction): 
       const { [conversationId]: known, ...others } = state;
       if (outcome === "accepted") return others;
       return { ...others, [conversationId]: { outcome: { outcome, targetName, target: known?.pending?.target } } };
+    }
+    case "restored": {
+      const next = { ...state };
+      for (const sent of action.sent) {
+        if (next[sent.conversationId]?.pending) continue;
+        const target: TransferTarget = sent.toDepartment ? { department: sent.toDepartment } : { agentName: sent.targetName };
+        next[sent.conversationId] = { pending: { offerId: sent.offerId, target } };
+      }
+      return next;
     }
     case "dismissed":
     case "forgotten": {

@@ -218,6 +218,13 @@ export function InternalChatsProvider({ hub, children }: { hub: ConsoleHub; chil
           changed();
           if (gap && synced.current.has(message.threadId)) void sync(message.threadId);
         },
+        internalReadUpTo: (read) => {
+          // Read on another tab or device: the unread count here follows.
+          const entry = entries.current.get(read.threadId);
+          if (!entry || read.seq <= entry.thread.readSeq) return;
+          entry.thread = withRead(entry.thread, read.seq);
+          changed();
+        },
       }),
     [],
   );
