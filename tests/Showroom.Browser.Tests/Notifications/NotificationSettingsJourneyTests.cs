@@ -159,6 +159,7 @@ public sealed class NotificationSettingsJourneyTests(BrowserFixture browser, Not
         await connect.ClickAsync();
         await Expect(InstalledBanner(page).GetByRole(AriaRole.Status)).ToHaveTextAsync("Extension connected.");
         await Expect(connect).ToHaveCountAsync(0);
+        await Expect(InstalledBanner(page).GetByRole(AriaRole.Status)).ToBeFocusedAsync();
         var token = await page.EvaluateAsync<string>("window.__extension.token");
         Assert.False(string.IsNullOrEmpty(token));
 
@@ -395,7 +396,7 @@ public sealed class NotificationSettingsJourneyTests(BrowserFixture browser, Not
         await Expect(unreachable).ToHaveTextAsync(
             "This browser’s push service could not be reached, so push notifications are not on. The Chat Screen’s sound and the Chrome extension still work.");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Turn on push notifications in this browser" })).ToBeVisibleAsync();
-        await ScreenshotAsync(page, "notification-settings-push-unreachable");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, "notification-settings-push-unreachable.png"), FullPage = true });
         await using var maria = await App.SignInAsync("manager@example.com");
         Assert.Empty(await maria.GetJsonAsync<JsonElement[]>("/api/me/push-subscriptions"));
     });

@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { useI18n } from "../i18n/context.tsx";
 import type { MessageKey } from "../i18n/index.ts";
 import { usePresence } from "../presence/PresenceContext.tsx";
@@ -81,6 +81,11 @@ export function ConnectExtension() {
   const extension = useExtension();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<PairOutcome | undefined>(undefined);
+  const status = useRef<HTMLParagraphElement>(null);
+  // Paired, the button goes: the focus it had moves to the line that says so rather than to the document.
+  useEffect(() => {
+    if (outcome?.ok && (document.activeElement === null || document.activeElement === document.body)) status.current?.focus();
+  }, [outcome, extension.paired]);
 
   const connect = async () => {
     if (busy) return;
@@ -103,7 +108,7 @@ export function ConnectExtension() {
           {busy ? t("extension.connecting") : t("extension.connect")}
         </button>
       ) : null}
-      <p role="status" class="success">{outcome?.ok ? t("extension.connected") : null}</p>
+      <p ref={status} tabIndex={-1} role="status" class="success">{outcome?.ok ? t("extension.connected") : null}</p>
       {failed ? (
         <p role="alert" class="field-error">
           {failed.reason === "extension" && failed.error
