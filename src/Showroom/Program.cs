@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Showroom.Agents;
+using Showroom.Audit;
 using Showroom.Auth;
 using Showroom.Canned;
 using Showroom.Configuration;
@@ -13,10 +14,12 @@ using Showroom.Email;
 using Showroom.Internal;
 using Showroom.Notifications;
 using Showroom.Operations;
+using Showroom.People;
 using Showroom.Presence;
 using Showroom.Profiles;
 using Showroom.Realtime;
 using Showroom.Routing;
+using Showroom.Setup;
 
 try
 {
@@ -59,6 +62,11 @@ try
     builder.Services.AddSingleton<IFileStore, FolderFileStore>();
     builder.Services.AddShowroomEmail(builder.Configuration);
 
+    // Running the dealership from its pages: first-run setup, people (invitations, resets) and the audit log.
+    builder.Services.AddShowroomSetup();
+    builder.Services.AddShowroomPeople(builder.Configuration);
+    builder.Services.AddShowroomAudit();
+
     // Operations: errors as ProblemDetails, health, OpenAPI.
     builder.Services.AddProblemDetails();
     builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -71,6 +79,11 @@ try
     // Scale-out: Redis is connected now, so an unreachable server is a one-line start failure.
     app.Services.GetService<StackExchange.Redis.IConnectionMultiplexer>();
     await DemoData.SeedAsync(app.Services);
+    if (args.FirstOrDefault() == CreateAdminCommand.Name)
+    {
+        // A script makes the first Admin and the process ends without serving.
+        return await CreateAdminCommand.RunAsync(app.Services, args);
+    }
 
     app.UseForwardedHeaders();
     app.UseExceptionHandler();
@@ -87,6 +100,13 @@ try
     api.MapAuthApi();
     api.MapAgentsApi();
     api.MapDealersApi();
+    api.MapDealerAdminApi();
+    api.MapDepartmentsApi();
+    api.MapSetupApi();
+    api.MapPeopleApi();
+    api.MapInvitationsApi();
+    api.MapPasswordResetApi();
+    api.MapAuditApi();
     api.MapProfileApi();
     api.MapStatusApi();
     api.MapPresenceSettingsApi();
@@ -109,6 +129,7 @@ try
     app.MapConsole();
 
     StartupBanner.PrintWhenStarted(app);
+    app.PrintSetupCodeWhenNeeded();
     await app.RunAsync();
     return 0;
 }

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Showroom.Agents;
+using Showroom.Audit;
 using Showroom.Auth;
 using Showroom.Conversations;
 using Showroom.Data;
@@ -47,7 +48,7 @@ public static partial class CannedApi
     }
 
     static async Task<Results<Created<CannedResponseDto>, ValidationProblem, NotFound, ForbidHttpResult>> Create(
-        CannedResponseRequest request, HttpContext http, ShowroomDb db, TimeProvider clock, CancellationToken ct)
+        CannedResponseRequest request, HttpContext http, ShowroomDb db, AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
         var owner = await OwnerAsync(request.DealerId, http, db, ct);
         if (owner.Refusal is { } refusal)
@@ -68,12 +69,12 @@ public static partial class CannedApi
             UpdatedAt = clock.GetUtcNow(),
         };
         db.CannedResponses.Add(response);
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(db, audit, http, "canned.created", response, null, ct);
         return TypedResults.Created($"/api/canned-responses/{response.Id}", ToDto(response, owner.DealerName, canEdit: true));
     }
 
     static async Task<Results<Ok<CannedResponseDto>, ValidationProblem, NotFound, ForbidHttpResult>> Update(
-        Guid id, CannedResponseRequest request, HttpContext http, ShowroomDb db, TimeProvider clock, CancellationToken ct)
+        Guid id, CannedResponseRequest request, HttpContext http, ShowroomDb db, AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
         var (response, refusal, dealerName) = await EditableAsync(id, http, db, ct);
         if (response is null)
@@ -84,14 +85,15 @@ public static partial class CannedApi
         {
             return errors;
         }
+        var before = new { response.Shortcut, response.Text };
         response.Shortcut = request.Shortcut!.Trim();
         response.Text = MessageStore.Clean(request.Text)!;
         response.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(db, audit, http, "canned.updated", response, before, ct);
         return TypedResults.Ok(ToDto(response, dealerName, canEdit: true));
     }
 
-    static async Task<Results<NoContent, NotFound, ForbidHttpResult>> Delete(Guid id, HttpContext http, ShowroomDb db, CancellationToken ct)
+    static async Task<Results<NoContent, NotFound, ForbidHttpResult>> Delete(Guid id, HttpContext http, ShowroomDb db, AuditLog audit, CancellationToken ct)
     {
         var (response, refusal, _) = await EditableAsync(id, http, db, ct);
         if (response is null)
@@ -99,9 +101,16 @@ public static partial class CannedApi
             return refusal == StatusCodes.Status404NotFound ? TypedResults.NotFound() : TypedResults.Forbid();
         }
         db.CannedResponses.Remove(response);
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(db, audit, http, "canned.deleted", response, new { response.Shortcut, response.Text }, ct);
         return TypedResults.NoContent();
     }
+
+    /// <summary>Saves the change; a dealer-wide response's change is audited in the same save (personal ones are not).</summary>
+    static Task SaveAsync(ShowroomDb db, AuditLog audit, HttpContext http, string action, CannedResponse response, object? before, CancellationToken ct) =>
+        response.DealerId is { } dealerId
+            ? audit.RecordAsync(http.User, action, dealerId, "canned", response.Id, response.Shortcut, before,
+                action == "canned.deleted" ? null : new { response.Shortcut, response.Text }, ct)
+            : db.SaveChangesAsync(ct);
 
     /// <summary>Who would own a new response: the caller, or a dealer they manage.</summary>
     static async Task<(int? Refusal, string? DealerName)> OwnerAsync(Guid? dealerId, HttpContext http, ShowroomDb db, CancellationToken ct)
@@ -110,12 +119,12 @@ public static partial class CannedApi
         {
             return (null, null);
         }
-        var dealer = await db.VisibleDealers(http.User).Where(d => d.Id == dealerId).Select(d => d.Name).SingleOrDefaultAsync(ct);
-        if (dealer is null)
+        var right = await db.DealerRightAsync(http.User, dealerId.Value, ct);
+        if (right.RefusalFor(DealerRight.Manage) is not null)
         {
-            return (StatusCodes.Status404NotFound, null);
+            return (right == DealerRight.None ? StatusCodes.Status404NotFound : StatusCodes.Status403Forbidden, null);
         }
-        return http.User.AgentRole() == AgentRole.Agent ? (StatusCodes.Status403Forbidden, dealer) : (null, dealer);
+        return (null, await db.Dealers.Where(d => d.Id == dealerId).Select(d => d.Name).SingleAsync(ct));
     }
 
     static async Task<(CannedResponse? Response, int Refusal, string? DealerName)> EditableAsync(Guid id, HttpContext http, ShowroomDb db, CancellationToken ct)

@@ -21,7 +21,7 @@ public static class BlocksApi
     {
         api.MapPost("/conversations/{conversationId:guid}/block", Block).RequireAuthorization().WithTags("Blocks")
             .WithSummary("Blocks the chat's shopper (visitor and address) at its dealer and ends the chat.");
-        var dealer = api.MapGroup("/dealers/{dealerId:guid}/blocks").RequireAuthorization().WithTags("Blocks");
+        var dealer = api.MapGroup("/dealers/{dealerId:guid}/blocks").RequireAuthorization().RequireDealerRight(reads: DealerRight.Manage).WithTags("Blocks");
         dealer.MapGet("/", List).WithSummary("The dealer's blocked shoppers (Managers of the dealer and Admins).");
         dealer.MapDelete("/{blockId:guid}", Lift).WithSummary("Lifts a block (Managers of the dealer and Admins).");
         return api;
@@ -68,12 +68,8 @@ public static class BlocksApi
         return TypedResults.Created($"/api/dealers/{chat.DealerId}/blocks", new BlockDto(block.Id, block.DealerId, chat.Id, chat.ShopperName, reason, name, block.BlockedAt));
     }
 
-    static async Task<Results<Ok<List<BlockDto>>, NotFound, ForbidHttpResult>> List(Guid dealerId, HttpContext http, ShowroomDb db, CancellationToken ct)
+    static async Task<Ok<List<BlockDto>>> List(Guid dealerId, ShowroomDb db, CancellationToken ct)
     {
-        if (await RefusalAsync(dealerId, http, db, ct) is { } refusal)
-        {
-            return refusal == StatusCodes.Status404NotFound ? TypedResults.NotFound() : TypedResults.Forbid();
-        }
         var rows = await db.VisitorBlocks.AsNoTracking().Where(b => b.DealerId == dealerId && b.LiftedAt == null)
             .Select(b => new
             {
@@ -87,26 +83,22 @@ public static class BlocksApi
             .Select(r => new BlockDto(r.Block.Id, dealerId, r.Chat?.Id ?? Guid.Empty, r.Chat?.ShopperName, r.Block.Reason, r.By ?? "", r.Block.BlockedAt)).ToList());
     }
 
-    static async Task<Results<NoContent, NotFound, ForbidHttpResult>> Lift(Guid dealerId, Guid blockId, HttpContext http, ShowroomDb db, TimeProvider clock, CancellationToken ct)
+    static async Task<Results<NoContent, NotFound>> Lift(Guid dealerId, Guid blockId, HttpContext http, ShowroomDb db, Audit.AuditLog audit,
+        TimeProvider clock, CancellationToken ct)
     {
-        if (await RefusalAsync(dealerId, http, db, ct) is { } refusal)
-        {
-            return refusal == StatusCodes.Status404NotFound ? TypedResults.NotFound() : TypedResults.Forbid();
-        }
         var now = clock.GetUtcNow();
         var me = http.User.AgentId();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var lifted = await db.VisitorBlocks.Where(b => b.Id == blockId && b.DealerId == dealerId && b.LiftedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.LiftedAt, now).SetProperty(b => b.LiftedBy, me), ct);
-        return lifted == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
-    }
-
-    /// <summary>404 for a dealer the caller cannot see, 403 for an Agent, null for its Managers and Admins.</summary>
-    static async Task<int?> RefusalAsync(Guid dealerId, HttpContext http, ShowroomDb db, CancellationToken ct)
-    {
-        if (!await db.VisibleDealers(http.User).AnyAsync(d => d.Id == dealerId, ct))
+        if (lifted == 0)
         {
-            return StatusCodes.Status404NotFound;
+            return TypedResults.NotFound();
         }
-        return http.User.AgentRole() == AgentRole.Agent ? StatusCodes.Status403Forbidden : null;
+        var block = await db.VisitorBlocks.AsNoTracking().SingleAsync(b => b.Id == blockId, ct);
+        await audit.RecordAsync(http.User, "block.lifted", dealerId, "block", blockId, null,
+            new { block.VisitorId, block.Ip, block.Reason, block.BlockedAt }, new { LiftedAt = now }, ct);
+        await transaction.CommitAsync(ct);
+        return TypedResults.NoContent();
     }
 }

@@ -32,7 +32,7 @@ public static class LeadsApi
 
     public static RouteGroupBuilder MapLeadsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/dealers/{dealerId:guid}/leads", List).RequireAuthorization().WithTags("Leads")
+        api.MapGet("/dealers/{dealerId:guid}/leads", List).RequireAuthorization().RequireDealerRight(reads: DealerRight.Manage).WithTags("Leads")
             .WithSummary("The dealer's leads, newest first (Managers of the dealer and Admins).");
         return api;
     }
@@ -99,16 +99,8 @@ public static class LeadsApi
         return TypedResults.Created($"/api/dealers/{dealer.Id}/leads", ToDto(lead));
     }
 
-    static async Task<Results<Ok<List<LeadDto>>, NotFound, ForbidHttpResult>> List(Guid dealerId, HttpContext http, ShowroomDb db, CancellationToken ct)
+    static async Task<Ok<List<LeadDto>>> List(Guid dealerId, ShowroomDb db, CancellationToken ct)
     {
-        if (!await db.VisibleDealers(http.User).AnyAsync(d => d.Id == dealerId, ct))
-        {
-            return TypedResults.NotFound();
-        }
-        if (http.User.AgentRole() == AgentRole.Agent)
-        {
-            return TypedResults.Forbid();
-        }
         var leads = await db.Leads.AsNoTracking().Where(l => l.DealerId == dealerId).OrderByDescending(l => l.CreatedAt).Take(200).ToListAsync(ct);
         return TypedResults.Ok(leads.Select(ToDto).ToList());
     }

@@ -85,8 +85,9 @@ public static class WidgetApi
                     && db.Users.Any(a => a.Id == m.AgentId && a.IsActive)),
             })
             .ToListAsync(ct);
+        var holidays = await db.HolidayClosures.Where(h => h.DealerId == dealer.Id).Select(h => h.Date).ToListAsync(ct);
         var departments = rows.Select(r => new WidgetDepartmentDto(r.Department.Kind, r.Department.Name,
-            BusinessHoursCheck.IsOpen(r.Department.Hours, dealer.TimeZone, now), r.Online)).ToList();
+            BusinessHoursCheck.IsOpen(r.Department.Hours, dealer.TimeZone, now, holidays), r.Online)).ToList();
         var open = await conversations.OpenForAsync(visitor, ct);
         return TypedResults.Ok(new WidgetSessionResponse(tokens.Issue(visitor), dealer.Name, departments,
             open is null ? null : await conversations.ToShopperDtoAsync(open, ct)));

@@ -16,7 +16,12 @@ public sealed record DealerDto(
     string TimeZone,
     IReadOnlyList<string> WebsiteOrigins,
     string WidgetKey,
-    IReadOnlyList<DepartmentDto> Departments);
+    IReadOnlyList<DepartmentDto> Departments,
+    AddressDto? Address,
+    string? LeadEmail,
+    IReadOnlyList<HolidayDto> Holidays);
+
+public sealed record HolidayDto(Guid Id, DateOnly Date, string Name);
 
 public sealed record TeammateDto(Guid Id, string DisplayName, AgentRole Role);
 
@@ -34,8 +39,10 @@ public static class DealersApi
     static async Task<Ok<List<DealerDto>>> ListDealers(HttpContext http, ShowroomDb db, CancellationToken ct)
     {
         var dealers = await db.VisibleDealers(http.User).AsNoTracking().OrderBy(d => d.Name).ToListAsync(ct);
-        var departments = await LoadDepartmentsAsync(db, dealers.Select(d => d.Id).ToList(), ct);
-        return TypedResults.Ok(dealers.Select(d => ToDto(d, departments)).ToList());
+        var ids = dealers.Select(d => d.Id).ToList();
+        var departments = await LoadDepartmentsAsync(db, ids, ct);
+        var holidays = await LoadHolidaysAsync(db, ids, ct);
+        return TypedResults.Ok(dealers.Select(d => ToDto(d, departments, holidays)).ToList());
     }
 
     static async Task<Results<Ok<DealerDto>, NotFound>> GetDealer(Guid dealerId, HttpContext http, ShowroomDb db, CancellationToken ct)
@@ -45,9 +52,12 @@ public static class DealersApi
         {
             return TypedResults.NotFound();
         }
-        var departments = await LoadDepartmentsAsync(db, [dealer.Id], ct);
-        return TypedResults.Ok(ToDto(dealer, departments));
+        return TypedResults.Ok(await LoadDtoAsync(db, dealer, ct));
     }
+
+    /// <summary>One dealer as the API shows it, with its departments and holidays.</summary>
+    public static async Task<DealerDto> LoadDtoAsync(ShowroomDb db, Dealer dealer, CancellationToken ct) =>
+        ToDto(dealer, await LoadDepartmentsAsync(db, [dealer.Id], ct), await LoadHolidaysAsync(db, [dealer.Id], ct));
 
     static async Task<Results<Ok<List<TeammateDto>>, NotFound>> ListAgents(Guid dealerId, HttpContext http, ShowroomDb db, CancellationToken ct)
     {
@@ -69,11 +79,21 @@ public static class DealersApi
         (await db.Departments.AsNoTracking().Where(d => dealerIds.Contains(d.DealerId)).ToListAsync(ct))
             .ToLookup(d => d.DealerId);
 
-    static DealerDto ToDto(Dealer dealer, ILookup<Guid, Department> departments) => new(
+    static async Task<ILookup<Guid, HolidayClosure>> LoadHolidaysAsync(ShowroomDb db, List<Guid> dealerIds, CancellationToken ct) =>
+        (await db.HolidayClosures.AsNoTracking().Where(h => dealerIds.Contains(h.DealerId)).ToListAsync(ct))
+            .ToLookup(h => h.DealerId);
+
+    static DealerDto ToDto(Dealer dealer, ILookup<Guid, Department> departments, ILookup<Guid, HolidayClosure> holidays) => new(
         dealer.Id, dealer.GroupId, dealer.Name, dealer.TimeZone, dealer.WebsiteOrigins, dealer.WidgetKey,
-        departments[dealer.Id]
-            .OrderBy(d => d.Kind)
-            .Select(d => new DepartmentDto(d.Id, d.Kind, d.Name,
-                d.Hours.OrderBy(h => h.Day).ThenBy(h => h.Opens).Select(h => new BusinessHoursDto(h.Day, h.Opens, h.Closes)).ToList()))
-            .ToList());
+        departments[dealer.Id].OrderBy(d => d.Kind).Select(ToDto).ToList(),
+        ToDto(dealer.Address),
+        dealer.LeadEmail,
+        holidays[dealer.Id].OrderBy(h => h.Date).Select(h => new HolidayDto(h.Id, h.Date, h.Name)).ToList());
+
+    public static DepartmentDto ToDto(Department d) => new(d.Id, d.Kind, d.Name,
+        d.Hours.OrderBy(h => h.Day).ThenBy(h => h.Opens).Select(h => new BusinessHoursDto(h.Day, h.Opens, h.Closes)).ToList());
+
+    static AddressDto? ToDto(DealerAddress a) =>
+        new[] { a.Street, a.City, a.Region, a.PostalCode, a.Country }.All(string.IsNullOrEmpty) ? null
+            : new AddressDto(a.Street, a.City, a.Region, a.PostalCode, a.Country);
 }

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Showroom.Agents;
+using Showroom.Audit;
 using Showroom.Auth;
 using Showroom.Data;
 using Showroom.Dealers;
@@ -22,7 +22,7 @@ public static class RoutingApi
             .WithSummary("The chats offered to the signed-in agent now, oldest first.");
         api.MapGet("/conversations/{conversationId:guid}/transfer-targets", TransferTargets).RequireAuthorization().WithTags("Routing")
             .WithSummary("The colleagues the caller may transfer their chat to, with their status and why they cannot take it now.");
-        var settings = api.MapGroup("/dealers/{dealerId:guid}/settings/routing").RequireAuthorization().WithTags("Routing");
+        var settings = api.MapGroup("/dealers/{dealerId:guid}/settings/routing").RequireAuthorization().RequireDealerRight().WithTags("Routing");
         settings.MapGet("/", Get).WithSummary("How the dealer's chats reach agents: chat limit, returning shoppers, and each department's policy.");
         settings.MapPut("/", Put).WithSummary("Changes the routing settings; every field is checked, nothing is saved partially.");
         return api;
@@ -40,22 +40,15 @@ public static class RoutingApi
         return dealer is null ? TypedResults.NotFound() : TypedResults.Ok(await ReadAsync(db, dealer, ct));
     }
 
-    static async Task<Results<Ok<RoutingSettingsDto>, ValidationProblem, NotFound, ForbidHttpResult>> Put(
-        Guid dealerId, RoutingSettingsDto settings, HttpContext http, ShowroomDb db, RoutingWake wake, CancellationToken ct)
+    static async Task<Results<Ok<RoutingSettingsDto>, ValidationProblem>> Put(
+        Guid dealerId, RoutingSettingsDto settings, HttpContext http, ShowroomDb db, RoutingWake wake, AuditLog audit, CancellationToken ct)
     {
-        var dealer = await db.VisibleDealers(http.User).AsNoTracking().SingleOrDefaultAsync(d => d.Id == dealerId, ct);
-        if (dealer is null)
-        {
-            return TypedResults.NotFound();
-        }
-        if (http.User.AgentRole() == AgentRole.Agent)
-        {
-            return TypedResults.Forbid();
-        }
+        var dealer = await db.Dealers.AsNoTracking().SingleAsync(d => d.Id == dealerId, ct);
         if (Check(settings) is { Count: > 0 } errors)
         {
             return TypedResults.ValidationProblem(errors, title: "Please check the routing settings.");
         }
+        var before = await ReadAsync(db, dealer, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Dealers.Where(d => d.Id == dealerId).ExecuteUpdateAsync(s => s
             .SetProperty(d => d.DefaultChatLimit, settings.DefaultChatLimit)
@@ -71,10 +64,12 @@ public static class RoutingApi
                 .SetProperty(x => x.Routing.EscalateToManagers, d.EscalateToManagers)
                 .SetProperty(x => x.Routing.EscalateToGroupDealers, d.EscalateToGroupDealers), ct);
         }
+        var saved = await db.Dealers.AsNoTracking().SingleAsync(d => d.Id == dealerId, ct);
+        var after = await ReadAsync(db, saved, ct);
+        await audit.RecordAsync(http.User, "routing.updated", dealerId, "dealer", dealerId, dealer.Name, before, after, ct);
         await transaction.CommitAsync(ct);
         wake.Dealer(dealerId);
-        var saved = await db.Dealers.AsNoTracking().SingleAsync(d => d.Id == dealerId, ct);
-        return TypedResults.Ok(await ReadAsync(db, saved, ct));
+        return TypedResults.Ok(after);
     }
 
     /// <summary>Field errors as codes, keyed like the JSON ("departments[1].offerTimeoutSeconds").</summary>
