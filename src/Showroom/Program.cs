@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Showroom.Agents;
 using Showroom.Audit;
 using Showroom.Auth;
+using Showroom.Board;
 using Showroom.Canned;
 using Showroom.Configuration;
 using Showroom.Conversations;
@@ -116,6 +117,7 @@ try
     api.MapCannedApi();
     api.MapEmailApi();
     api.MapNotificationsApi();
+    api.MapLiveBoardApi();
     api.MapPushApi();
 
     app.MapWidgetApi().MapWidgetLeads();
