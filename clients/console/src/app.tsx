@@ -22,12 +22,22 @@ import { TeamChatPage } from "./internal/TeamChatPage.tsx";
 import { NotificationSettingsProvider } from "./notifications/NotificationSettingsContext.tsx";
 import { NotificationSettingsPage } from "./notifications/NotificationSettingsPage.tsx";
 import { ExtensionPage } from "./notifications/ExtensionPage.tsx";
+import { SetupPage } from "./access/SetupPage.tsx";
+import { InvitePage } from "./access/InvitePage.tsx";
+import { ForgotPasswordPage, ResetPasswordPage } from "./access/ResetPasswordPage.tsx";
+import { isManagePath } from "./manage/ManageLayout.tsx";
+import { ManagePage } from "./manage/ManagePage.tsx";
+import { LiveBoardPage } from "./board/LiveBoardPage.tsx";
 
 /** /profile is the agent's own; /agents/{id}/profile is how a Manager (or Admin) edits someone else's. */
 const agentProfilePath = /^\/agents\/([0-9a-fA-F-]{36})\/profile$/;
 const historyTranscriptPath = /^\/history\/([0-9a-fA-F-]{36})$/;
-const isKnownPath = (path: string) =>
-  path === "/" || path === "/profile" || path === "/history" || path === "/team" || path === "/notifications" || path === "/extension" ||
+const invitePath = /^\/invite\/([A-Za-z0-9_-]{1,200})$/;
+/** Pages for signed-out visitors: first run, an invitation, a password reset. */
+const isPublicPath = (path: string) =>
+  path === "/signin" || path === "/setup" || path === "/reset-password" || path === "/forgot-password" || invitePath.test(path);
+const isKnownPath = (path: string, me: Me) =>
+  isManagePath(path, me) || path === "/" || path === "/profile" || path === "/history" || path === "/team" || path === "/notifications" || path === "/extension" ||
   agentProfilePath.test(path) || historyTranscriptPath.test(path);
 
 /** undefined while GET /api/me is in flight; null when signed out; "unreachable" when the server did not answer. */
@@ -63,8 +73,8 @@ export function App() {
 
   // Route guard: signed-out agents see only the sign-in page; signed-in agents never do.
   useEffect(() => {
-    if (session === null && path !== "/signin") navigate("/signin", { replace: true });
-    if (me && !isKnownPath(path)) navigate("/", { replace: true });
+    if (session === null && !isPublicPath(path)) navigate("/signin", { replace: true });
+    if (me && !isKnownPath(path, me)) navigate("/", { replace: true });
   }, [session, path]);
 
   useEffect(() => {
@@ -110,6 +120,14 @@ export function App() {
         <Status />
       ) : session === "unreachable" ? (
         <Unreachable retry={loadMe} />
+      ) : me === undefined && path === "/setup" ? (
+        <SetupPage onSignedIn={signedIn} />
+      ) : me === undefined && invitePath.test(path) ? (
+        <InvitePage key={path} token={invitePath.exec(path)![1]!} onSignedIn={signedIn} />
+      ) : me === undefined && path === "/reset-password" ? (
+        <ResetPasswordPage />
+      ) : me === undefined && path === "/forgot-password" ? (
+        <ForgotPasswordPage />
       ) : me === undefined || path === "/signin" ? (
         <SignInPage onSignedIn={signedIn} sessionEnded={sessionEndedNotice} />
       ) : (
@@ -142,6 +160,8 @@ function Routes({ path, me, onProfileSaved }: { path: string; me: Me; onProfileS
   if (path === "/team") return <TeamChatPage headingRef={focusHeading} />;
   if (path === "/notifications") return <NotificationSettingsPage headingRef={focusHeading} />;
   if (path === "/extension") return <ExtensionPage headingRef={focusHeading} />;
+  if (path === "/manage/board") return <LiveBoardPage headingRef={focusHeading} me={me} />;
+  if (path === "/manage" || path.startsWith("/manage/")) return <ManagePage me={me} path={path} headingRef={focusHeading} />;
   const transcriptId = historyTranscriptPath.exec(path)?.[1]?.toLowerCase();
   if (transcriptId) return <TranscriptPage key={transcriptId} headingRef={focusHeading} me={me} conversationId={transcriptId} />;
   return <ChatScreen headingRef={focusHeading} />;

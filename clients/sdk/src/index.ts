@@ -28,3 +28,4 @@ export {
   type ExtensionInfoDto, type HubMeDto, type NotificationSettingsDto, type PairedDeviceDto, type PushSubscriptionBody,
   type PushSubscriptionDto,
 } from "./notifications.ts";
+export * from "./management.ts";

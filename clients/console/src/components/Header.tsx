@@ -24,6 +24,7 @@ export function Header({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
         items={[
           { label: t("menu.editProfile"), onSelect: () => navigate("/profile") },
           { label: t("menu.notifications"), onSelect: () => navigate("/notifications") },
+          ...(me.role === "Manager" || me.role === "Admin" ? [{ label: t("menu.manage"), onSelect: () => navigate("/manage/people") }] : []),
           { label: t("menu.signOut"), onSelect: onSignOut },
         ]}
       />

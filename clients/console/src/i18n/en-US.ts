@@ -1,3 +1,4 @@
+import { manageEnUS } from "./manage.en-US.ts";
 /** The source catalog: its keys define every other catalog's type (see Catalog). */
 export const enUS = {
   "app.name": "Showroom",
@@ -471,6 +472,7 @@ export const enUS = {
   "devices.cancel": "Cancel",
   "devices.revoked": "“{name}” was revoked.",
   "devices.revokeFailed": "The extension was not revoked. Check your connection and try again.",
+  ...manageEnUS,
 };
 
 /** Every locale's catalog has exactly these keys: a missing or extra key is a compile error. */

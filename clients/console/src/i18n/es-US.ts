@@ -1,4 +1,5 @@
 import type { Catalog } from "./en-US.ts";
+import { manageEsUS } from "./manage.es-US.ts";
 
 export const esUS: Catalog = {
   "app.name": "Showroom",
@@ -472,4 +473,5 @@ export const esUS: Catalog = {
   "devices.cancel": "Cancelar",
   "devices.revoked": "Se revocó «{name}».",
   "devices.revokeFailed": "No se revocó la extensión. Revise su conexión e inténtelo de nuevo.",
+  ...manageEsUS,
 };

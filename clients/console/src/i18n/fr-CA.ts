@@ -1,4 +1,5 @@
 import type { Catalog } from "./en-US.ts";
+import { manageFrCA } from "./manage.fr-CA.ts";
 
 export const frCA: Catalog = {
   "app.name": "Showroom",
@@ -472,4 +473,5 @@ export const frCA: Catalog = {
   "devices.cancel": "Annuler",
   "devices.revoked": "« {name} » a été révoquée.",
   "devices.revokeFailed": "L’extension n’a pas été révoquée. Vérifiez votre connexion et réessayez.",
+  ...manageFrCA,
 };

@@ -3,6 +3,7 @@ import { apiFetch, ApiError, type Me, type SignInRequest } from "@showroom/sdk";
 import { useI18n } from "../i18n/context.tsx";
 import { describeSignInFailure, type Message, type SignInFailure } from "../signInErrors.ts";
 import { useDocumentTitle } from "./useDocumentTitle.ts";
+import { linkClick } from "../router.ts";
 
 export function SignInPage({ onSignedIn, sessionEnded }: { onSignedIn: (me: Me) => void; sessionEnded: boolean }) {
   const { t, locale } = useI18n();
@@ -51,6 +52,7 @@ export function SignInPage({ onSignedIn, sessionEnded }: { onSignedIn: (me: Me) 
             {busy ? t("signIn.submitting") : t("signIn.submit")}
           </button>
         </form>
+        <p class="signin-forgot"><a href="/forgot-password" onClick={linkClick}>{t("signIn.forgot")}</a></p>
       </div>
     </main>
   );
