@@ -111,6 +111,7 @@ try
     api.MapProfileApi();
     api.MapStatusApi();
     api.MapPresenceSettingsApi();
+    api.MapWidgetSettingsApi();
     api.MapConversationsApi();
     api.MapRoutingApi();
     api.MapBlocksApi();

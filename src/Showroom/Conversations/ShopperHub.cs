@@ -104,7 +104,9 @@ public sealed class ShopperHub(
         {
             throw new HubException("Chat is not available right now.");
         }
-        var conversation = await conversations.StartAsync(Me, request, Ip, CancellationToken.None);
+        var me = Me;
+        var widget = await db.Dealers.Where(d => d.Id == me.DealerId).Select(d => d.Widget).SingleAsync(Context.ConnectionAborted);
+        var conversation = await conversations.StartAsync(Me, PreChatFields.Apply(widget, request), Ip, CancellationToken.None);
         // Joined before it is offered, so "Sam joined the chat" reaches this tab.
         await JoinAsync(conversation.Id);
         await router.RouteAsync(conversation.Id, CancellationToken.None);

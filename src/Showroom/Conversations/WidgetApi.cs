@@ -14,7 +14,8 @@ public sealed record WidgetDepartmentDto(DepartmentKind Kind, string Name, bool 
     public bool CanChat => Open && AgentsOnline;
 }
 
-public sealed record WidgetSessionResponse(string VisitorToken, string DealerName, IReadOnlyList<WidgetDepartmentDto> Departments, ConversationDto? Conversation);
+public sealed record WidgetSessionResponse(
+    string VisitorToken, string DealerName, IReadOnlyList<WidgetDepartmentDto> Departments, ConversationDto? Conversation, WidgetSettingsDto Settings);
 
 /// <summary>
 /// The widget's HTTP entry, called cross-origin from dealers' sites: only from the dealer's own website
@@ -58,6 +59,8 @@ public static class WidgetApi
             http.Items[typeof(Dealer)] = dealer;
             return await next(context);
         });
+        group.MapGet("/config", (HttpContext http) => TypedResults.Ok(WidgetSettingsDto.From(http.WidgetDealer().Widget)))
+            .WithSummary("The widget's look and start form; the loader asks for it at most once an hour per visitor (it keeps it in localStorage).");
         group.MapPost("/session", StartSession)
             .WithSummary("A visitor token for this dealer's widget (a new visitor, or the one the token names), with the open conversation to resume.");
         return group;
@@ -90,6 +93,6 @@ public static class WidgetApi
             BusinessHoursCheck.IsOpen(r.Department.Hours, dealer.TimeZone, now, holidays), r.Online)).ToList();
         var open = await conversations.OpenForAsync(visitor, ct);
         return TypedResults.Ok(new WidgetSessionResponse(tokens.Issue(visitor), dealer.Name, departments,
-            open is null ? null : await conversations.ToShopperDtoAsync(open, ct)));
+            open is null ? null : await conversations.ToShopperDtoAsync(open, ct), WidgetSettingsDto.From(dealer.Widget)));
     }
 }

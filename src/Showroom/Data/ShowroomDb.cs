@@ -86,6 +86,19 @@ public abstract class ShowroomDb(DbContextOptions options)
                 address.Property(a => a.PostalCode).HasMaxLength(20).HasDefaultValue("");
                 address.Property(a => a.Country).HasMaxLength(100).HasDefaultValue("");
             });
+            // No database defaults here (an enum's sentinel would turn an inserted Hidden into the default); the
+            // migration gives the dealers that existed before widget settings today's widget, unchanged.
+            dealer.ComplexProperty(d => d.Widget, widget =>
+            {
+                widget.Property(w => w.AccentColor).HasMaxLength(7);
+                widget.Property(w => w.Greeting).HasMaxLength(WidgetSettings.GreetingMax);
+                widget.Property(w => w.LauncherPosition).HasConversion<string>().HasMaxLength(8);
+                widget.Property(w => w.LauncherLabel).HasMaxLength(WidgetSettings.LauncherLabelMax);
+                widget.Property(w => w.NameField).HasConversion<string>().HasMaxLength(8);
+                widget.Property(w => w.EmailField).HasConversion<string>().HasMaxLength(8);
+                widget.Property(w => w.PhoneField).HasConversion<string>().HasMaxLength(8);
+                widget.Property(w => w.OfflineMessage).HasMaxLength(WidgetSettings.OfflineMessageMax);
+            });
         });
 
         builder.Entity<HolidayClosure>(holiday =>

@@ -39,6 +39,9 @@ public sealed class Dealer
 
     /// <summary>A returning shopper's chat is offered first to the agent they last chatted with, when eligible.</summary>
     public bool StickyReturningShoppers { get; set; } = true;
+
+    /// <summary>The chat widget's look, greeting and start form.</summary>
+    public WidgetSettings Widget { get; set; } = new();
 }
 
 /// <summary>A postal address, stored with the dealer.</summary>

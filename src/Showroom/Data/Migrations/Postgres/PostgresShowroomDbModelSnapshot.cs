@@ -751,6 +751,51 @@ namespace Showroom.Data.Migrations.Postgres
                                 .HasDefaultValue("");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Widget", "Showroom.Dealers.Dealer.Widget#WidgetSettings", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("AccentColor")
+                                .IsRequired()
+                                .HasMaxLength(7)
+                                .HasColumnType("character varying(7)");
+
+                            b1.Property<string>("EmailField")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .HasColumnType("character varying(8)");
+
+                            b1.Property<string>("Greeting")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("LauncherLabel")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<string>("LauncherPosition")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .HasColumnType("character varying(8)");
+
+                            b1.Property<string>("NameField")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .HasColumnType("character varying(8)");
+
+                            b1.Property<string>("OfflineMessage")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.Property<string>("PhoneField")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .HasColumnType("character varying(8)");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("GroupId");

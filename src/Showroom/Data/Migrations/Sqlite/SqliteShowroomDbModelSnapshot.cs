@@ -740,6 +740,51 @@ namespace Showroom.Data.Migrations.Sqlite
                                 .HasDefaultValue("");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Widget", "Showroom.Dealers.Dealer.Widget#WidgetSettings", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("AccentColor")
+                                .IsRequired()
+                                .HasMaxLength(7)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("EmailField")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Greeting")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("LauncherLabel")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("LauncherPosition")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("NameField")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("OfflineMessage")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("PhoneField")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .HasColumnType("TEXT");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("GroupId");
