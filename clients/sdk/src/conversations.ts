@@ -86,6 +86,8 @@ export interface WidgetSession {
   departments: WidgetDepartment[];
   /** The visitor's open conversation, to resume. */
   conversation: ConversationDto | null;
+  /** The dealer's widget settings (read them with readWidgetSettings: a stale server may not send them). */
+  settings?: unknown;
 }
 
 export interface WidgetDepartment {

@@ -29,3 +29,8 @@ export {
   type PushSubscriptionDto,
 } from "./notifications.ts";
 export * from "./management.ts";
+export { getWidgetSettings, putWidgetSettings } from "./widgetSettings.ts";
+export {
+  contrast, defaultWidgetSettings, readWidgetSettings, textOn, validColor, widgetColors,
+  type FieldRule, type LauncherPosition, type WidgetColors, type WidgetSettings,
+} from "./widgetLook.ts";

@@ -9,6 +9,7 @@ import {
   connectShopperHub, departmentKinds, hubErrorMessage, MessageLog, sendLead, startWidgetSession, WidgetSessionError,
   type ConversationDto, type DepartmentKind, type MessageDto, type ReadDto, type ShopperHub, type TypingDto, type WidgetSession,
 } from "@showroom/sdk";
+import { readWidgetSettings, type WidgetSettings } from "@showroom/sdk/widgetLook";
 import { readStored, writeStored, type Chat, type ChatOptions } from "./contract.ts";
 import { h, newId, textWithLinks } from "./dom.ts";
 import { browserLang } from "./lang.ts";
@@ -25,6 +26,9 @@ const markReadEveryMs = 1_000;
 
 const isOpen = (c: ConversationDto | undefined) => c?.status === "Waiting" || c?.status === "Active";
 
+type Contact = "name" | "email" | "phone";
+const contactFields: readonly Contact[] = ["name", "email", "phone"];
+
 export function mount(container: HTMLElement, options: ChatOptions): Chat {
   const lang = browserLang();
   const t = catalogs[lang];
@@ -32,6 +36,8 @@ export function mount(container: HTMLElement, options: ChatOptions): Chat {
   const save = () => writeStored(options.widgetKey, stored);
 
   let session: WidgetSession | undefined;
+  /** The dealer's settings: the start form's fields, the greeting, the offline message. */
+  let look: WidgetSettings = readWidgetSettings(undefined);
   let hub: ShopperHub | undefined;
   let conversation: ConversationDto | undefined;
   let log = new MessageLog();
@@ -110,6 +116,8 @@ export function mount(container: HTMLElement, options: ChatOptions): Chat {
     }
     stored.token = session.visitorToken;
     title.textContent = session.dealerName;
+    look = readWidgetSettings(session.settings);
+    options.settings(session.settings);
     setConversation(isOpen(session.conversation ?? undefined) ? session.conversation! : undefined);
     if (visible) focusFirst();
     hub ??= connectShopperHub({
@@ -357,15 +365,34 @@ export function mount(container: HTMLElement, options: ChatOptions): Chat {
     if (refocus) body.querySelector<HTMLElement>("select")?.focus();
   }
 
+  /** The start form: the contact fields the dealer asks for (each with its error), the greeting, the department. */
   function renderStart(chosen: DepartmentKind, values: LeadValues) {
-    const field = (label: string, input: HTMLInputElement) => h("label", {}, label, input);
-    const name = h("input", { name: "name", autocomplete: "name", maxlength: "100" });
-    const email = h("input", { name: "email", type: "email", autocomplete: "email", maxlength: "256" });
-    const phone = h("input", { name: "phone", type: "tel", autocomplete: "tel", maxlength: "40" });
-    name.value = values.name ?? "";
-    email.value = values.email ?? "";
-    phone.value = values.phone ?? "";
-    const typed = (): LeadValues => ({ ...values, name: name.value.trim(), email: email.value.trim(), phone: phone.value.trim() });
+    const rules: Record<Contact, WidgetSettings["nameField"]> = { name: look.nameField, email: look.emailField, phone: look.phoneField };
+    const inputs: Record<Contact, HTMLInputElement> = {
+      name: h("input", { name: "name", autocomplete: "name", maxlength: "100" }),
+      email: h("input", { name: "email", type: "email", autocomplete: "email", maxlength: "256" }),
+      phone: h("input", { name: "phone", type: "tel", autocomplete: "tel", maxlength: "40" }),
+    };
+    // Optional fields say so; required ones carry aria-required (as in the lead form).
+    const labels: Record<Contact, [optional: string, required: string]> = {
+      name: [t.name, t.leadName], email: [t.email, t.leadEmail], phone: [t.phone, t.leadPhone],
+    };
+    const shown = contactFields.filter((f) => rules[f] !== "Hidden");
+    const errors = {} as Record<Contact, HTMLElement>;
+    const rows = shown.map((f) => {
+      const input = inputs[f];
+      input.id = `showroom-start-${f}`;
+      input.value = values[f] ?? "";
+      errors[f] = h("p", { class: "field-error", id: `${input.id}-error` });
+      input.setAttribute("aria-describedby", errors[f].id);
+      if (rules[f] === "Required") input.setAttribute("aria-required", "true");
+      return h("div", { class: "field" }, h("label", { for: input.id }, labels[f][rules[f] === "Required" ? 1 : 0]), input, errors[f]);
+    });
+    const typed = (): LeadValues => {
+      const next = { ...values };
+      for (const f of shown) next[f] = inputs[f].value.trim();
+      return next;
+    };
     const department = h("select", { name: "department" }, ...offered().map((kind) => h("option", { value: kind }, t[kind])));
     department.value = chosen;
     department.onchange = () => {
@@ -374,23 +401,37 @@ export function mount(container: HTMLElement, options: ChatOptions): Chat {
     };
     const error = h("p", { class: "error", role: "alert" });
     const submit = h("button", { type: "submit", class: "primary" }, t.start);
-    const form = h("form", { class: "start" },
-      h("p", { class: "note" }, format(t.intro, { dealer: session?.dealerName ?? "" })),
-      field(t.name, name), field(t.email, email), field(t.phone, phone),
-      h("label", {}, t.department, department), error, submit);
+    const greeting = look.greeting
+      ? h("p", { class: "greeting" }, look.greeting)
+      : h("p", { class: "note" }, format(t.intro, { dealer: session?.dealerName ?? "" }));
+    const form = h("form", { class: "start", novalidate: "" }, greeting, ...rows, h("label", {}, t.department, department), error, submit);
     form.onsubmit = async (event) => {
       event.preventDefault();
       if (!hub || submit.disabled) return;
+      error.textContent = "";
+      for (const f of shown) {
+        errors[f].textContent = "";
+        inputs[f].removeAttribute("aria-invalid");
+      }
+      const missing = shown.filter((f) => rules[f] === "Required" && !inputs[f].value.trim());
+      if (missing.length > 0) {
+        for (const f of missing) {
+          errors[f].textContent = t.required;
+          inputs[f].setAttribute("aria-invalid", "true");
+        }
+        error.textContent = t.checkForm;
+        inputs[missing[0]!].focus();
+        return;
+      }
       submit.disabled = true;
       submit.textContent = t.starting;
-      error.textContent = "";
       contact = typed();
       try {
         await hub.start();
         const started = await hub.startConversation({
-          name: contact.name || undefined,
-          email: contact.email || undefined,
-          phone: contact.phone || undefined,
+          name: (rules.name !== "Hidden" && contact.name) || undefined,
+          email: (rules.email !== "Hidden" && contact.email) || undefined,
+          phone: (rules.phone !== "Hidden" && contact.phone) || undefined,
           department: department.value as DepartmentKind,
           pageUrl: location.href.slice(0, 2048),
           pageTitle: document.title.slice(0, 300) || undefined,
@@ -415,7 +456,8 @@ export function mount(container: HTMLElement, options: ChatOptions): Chat {
     departmentChanged?: (kind: DepartmentKind, typed: LeadValues) => void) {
     const dealer = session?.dealerName ?? "";
     const form = leadForm({
-      t, notice, alert: missed !== undefined, intro: missed ? undefined : format(t.leadIntro, { dealer }), departments: offered(), department, values,
+      t, notice, alert: missed !== undefined, offline: look.offlineMessage || undefined,
+      intro: missed || look.offlineMessage ? undefined : format(t.leadIntro, { dealer }), departments: offered(), department, values,
       departmentChanged,
       send: (lead) => sendLead(options.serverUrl, options.widgetKey, {
         visitorToken: stored.token ?? null,

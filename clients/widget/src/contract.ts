@@ -10,6 +10,8 @@ export interface ChatOptions {
   close: () => void;
   /** Agent messages the shopper has not seen (the panel was closed): the launcher shows the count. */
   unread: (count: number) => void;
+  /** The dealer's widget settings as the session brought them: the launcher redraws and keeps them. */
+  settings: (settings: unknown) => void;
 }
 
 export interface Chat {
@@ -47,6 +49,32 @@ export function writeStored(widgetKey: string, value: StoredVisitor): void {
     localStorage.setItem(storageKey(widgetKey), JSON.stringify(value));
   } catch {
     // Storage off (private mode, blocked): the chat works for this page only.
+  }
+}
+
+/** localStorage key of the dealer's widget settings as last fetched: { at, settings }. */
+const configKey = (widgetKey: string) => `showroom-config:${widgetKey}`;
+
+export interface StoredConfig {
+  /** When they were fetched (ms since the epoch). */
+  at: number;
+  settings: unknown;
+}
+
+export function readConfig(widgetKey: string): StoredConfig | undefined {
+  try {
+    const stored = JSON.parse(localStorage.getItem(configKey(widgetKey)) ?? "null") as StoredConfig | null;
+    return typeof stored?.at === "number" ? stored : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeConfig(widgetKey: string, settings: unknown): void {
+  try {
+    localStorage.setItem(configKey(widgetKey), JSON.stringify({ at: Date.now(), settings }));
+  } catch {
+    // Storage off: the next page asks again.
   }
 }
 

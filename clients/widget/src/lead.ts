@@ -22,6 +22,8 @@ export interface LeadFormOptions {
   alert?: boolean;
   /** What happens next; none after a missed chat (its notice says it). */
   intro?: string;
+  /** The dealer's own offline message, right under the notice (text, never HTML). */
+  offline?: string;
   departments: readonly DepartmentKind[];
   department: DepartmentKind;
   values: LeadValues;
@@ -66,7 +68,7 @@ export function leadForm(o: LeadFormOptions): HTMLFormElement {
 
   const [name, email, phone, message] = rows;
   const form = h("form", { class: "start", novalidate: "", "aria-labelledby": "showroom-lead-notice" },
-    notice, ...(o.intro ? [h("p", { class: "note" }, o.intro)] : []), name!,
+    notice, ...(o.offline ? [h("p", { class: "offline" }, o.offline)] : []), ...(o.intro ? [h("p", { class: "note" }, o.intro)] : []), name!,
     h("p", { class: "hint", id: "showroom-lead-hint" }, t.contactHint), email!, phone!, message!,
     h("div", { class: "field" }, h("label", { for: "showroom-lead-department" }, t.department), department), summary, submit);
 
