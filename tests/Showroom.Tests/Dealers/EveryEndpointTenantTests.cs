@@ -14,7 +14,8 @@ namespace Showroom.Tests.Dealers;
 public sealed class EveryEndpointTenantTests(ShowroomApp app) : IClassFixture<ShowroomApp>
 {
     // Sign-in, its token, and the widget's session (shoppers are anonymous; it checks the page's origin instead).
-    static readonly HashSet<string> Anonymous = ["/api/antiforgery", "/api/auth/signin", "/api/widget/{widgetKey}/session", "/api/widget/{widgetKey}/config", "/api/widget/{widgetKey}/leads", "/api/demo/site"];
+    static readonly HashSet<string> Anonymous = ["/api/antiforgery", "/api/auth/signin", "/api/widget/{widgetKey}/session", "/api/widget/{widgetKey}/config", "/api/widget/{widgetKey}/leads", "/api/demo/site",
+        "/api/setup/", "/api/invitations/{token}", "/api/invitations/{token}/accept", "/api/password-reset/", "/api/password-reset/request"];
 
     List<(string Method, string Pattern)> ApiEndpoints() =>
         app.Services.GetRequiredService<EndpointDataSource>().Endpoints
