@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -10,8 +9,6 @@ using Showroom.Browser.Tests.Infrastructure;
 using Showroom.Conversations;
 using Showroom.Data;
 using Showroom.Tests.Infrastructure;
-using Showroom.Tests.Profiles;
-using SkiaSharp;
 using static Microsoft.Playwright.Assertions;
 using static Showroom.Browser.Tests.Widget.WidgetPage;
 
@@ -26,7 +23,7 @@ public sealed class WidgetLiveChatTests(BrowserFixture browser, ShowroomApp app)
     {
         await AllowTestOriginAsync(App);
         await using var sam = await AgentOnlineAsync(App, "sam@example.com", "Available");
-        await UploadHeadshotAsync(sam);
+        await UploadHeadshotAsync(sam.Session, sam.Id);
         var offers = new ConcurrentQueue<JsonElement>();
         var heard = new ConcurrentQueue<(string Kind, JsonElement Body)>();
         sam.Hub.On<JsonElement>("OfferReceived", offers.Enqueue);
@@ -232,16 +229,5 @@ public sealed class WidgetLiveChatTests(BrowserFixture browser, ShowroomApp app)
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ShowroomDb>();
         return await db.Messages.Where(m => m.ConversationId == conversationId).MaxAsync(m => m.Seq);
-    }
-
-    static async Task UploadHeadshotAsync(OnlineAgent agent)
-    {
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(TestImages.RedBlue(SKEncodedImageFormat.Png, 300, 300));
-        file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
-        form.Add(file, "file", "sam.png");
-        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/agents/{agent.Id}/headshot") { Content = form };
-        request.Headers.Add("X-XSRF-TOKEN", (await agent.Session.GetJsonAsync<JsonElement>("/api/antiforgery")).GetProperty("token").GetString());
-        (await agent.Session.Http.SendAsync(request)).EnsureSuccessStatusCode();
     }
 }

@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Text.Json;
 using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -7,6 +8,8 @@ using Microsoft.Playwright;
 using Showroom.Data;
 using Showroom.Demo;
 using Showroom.Tests.Infrastructure;
+using Showroom.Tests.Profiles;
+using SkiaSharp;
 
 namespace Showroom.Browser.Tests.Widget;
 
@@ -14,6 +17,8 @@ namespace Showroom.Browser.Tests.Widget;
 static class WidgetPage
 {
     public const string CivicPage = "/app/demo/vehicles/2021-honda-civic.html";
+
+    public const string Rav4Page = "/app/demo/vehicles/2024-toyota-rav4.html";
 
     public static ILocator Launcher(IPage page) => page.GetByRole(AriaRole.Button, new() { Name = "Chat with us" });
 
@@ -64,6 +69,18 @@ static class WidgetPage
         await Eventually.TrueAsync(() => app.Services.GetRequiredService<Showroom.Realtime.AgentConnections>().CountFor(id) == 1, "agent connected");
         await hub.InvokeAsync<JsonElement>("SetStatus", status);
         return new OnlineAgent(session, hub, id);
+    }
+
+    /// <summary>Gives the agent a headshot (a 300×300 PNG), as they would on their profile.</summary>
+    public static async Task UploadHeadshotAsync(AgentSession session, Guid agentId)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(TestImages.RedBlue(SKEncodedImageFormat.Png, 300, 300));
+        file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        form.Add(file, "file", "headshot.png");
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/agents/{agentId}/headshot") { Content = form };
+        request.Headers.Add("X-XSRF-TOKEN", (await session.GetJsonAsync<JsonElement>("/api/antiforgery")).GetProperty("token").GetString());
+        (await session.Http.SendAsync(request)).EnsureSuccessStatusCode();
     }
 }
 
