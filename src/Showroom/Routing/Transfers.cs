@@ -20,7 +20,7 @@ public sealed record TransferRequest(Guid? ToAgentId, DepartmentKind? ToDepartme
 public sealed record TransferTargetDto(
     Guid AgentId, string Name, ShownStatus Status, string? UnavailableReason, IReadOnlyList<DepartmentKind> Departments, Guid DealerId, string DealerName);
 
-/// <summary>A transfer the agent sent that still waits for an answer (so a reloaded console shows it again).</summary>
+/// <summary>A transfer the agent sent that still waits for an answer (so a reloaded console shows it again): the colleague's full name, or the department.</summary>
 public sealed record SentTransferDto(Guid ConversationId, Guid OfferId, string TargetName, DepartmentKind? ToDepartment, DateTimeOffset Deadline);
 
 /// <summary>What became of a transfer, told to its sender.</summary>
@@ -80,7 +80,7 @@ public sealed class Transfers(
         {
             var kind = request.ToDepartment!.Value;
             var dealerId = request.ToDealerId ?? chat.DealerId;
-            if (!targets.Any(t => t.Dto.DealerId == dealerId) && dealerId != chat.DealerId)
+            if (!targets.Any(t => t.WorksIn.Any(w => w.DealerId == dealerId)) && dealerId != chat.DealerId)
             {
                 throw new HubException("Transfers to that dealer are not allowed.");
             }
@@ -89,7 +89,8 @@ public sealed class Transfers(
             {
                 throw new HubException($"Nobody in {kind} can take a transfer now.");
             }
-            to = dealerId == chat.DealerId ? kind.ToString() : $"{kind} at {targets.First(t => t.Dto.DealerId == dealerId).Dto.DealerName}";
+            to = dealerId == chat.DealerId ? kind.ToString()
+                : $"{kind} at {await db.Dealers.Where(d => d.Id == dealerId).Select(d => d.Name).SingleAsync(ct)}";
         }
 
         // Recorded before the offers, so a Sequential transfer's later offers can tell its start.
@@ -138,7 +139,7 @@ public sealed class Transfers(
         Guid dealerId, DepartmentKind kind, List<Target> targets, IReadOnlySet<Guid> passed, CancellationToken ct)
     {
         var policy = await db.Departments.Where(d => d.DealerId == dealerId && d.Kind == kind).Select(d => (RoutingPolicy?)d.Routing.Policy).SingleOrDefaultAsync(ct);
-        var members = targets.Where(t => t.Dto.DealerId == dealerId && t.Dto.Departments.Contains(kind)).Select(t => t.Candidate);
+        var members = targets.Where(t => t.WorksIn.Contains((dealerId, kind))).Select(t => t.Candidate);
         return [.. Selection.Choose(policy ?? RoutingPolicy.Broadcast, OfferKind.Transfer, members, passed, new HashSet<Guid>(), preferred: null)];
     }
 
@@ -166,7 +167,9 @@ public sealed class Transfers(
         }
         var targets = await TargetsAsync(chat, sender, clock.GetUtcNow(), ct);
         // The department is the one the passed colleague was offered it for: theirs at the chat's dealer first.
-        var dealerId = targets.FirstOrDefault(t => t.Dto.AgentId == passedOffer.AgentId)?.Dto.DealerId ?? chat.DealerId;
+        var worksIn = targets.FirstOrDefault(t => t.Dto.AgentId == passedOffer.AgentId)?.WorksIn;
+        var dealerId = worksIn is null || worksIn.Contains((chat.DealerId, kind)) ? chat.DealerId
+            : worksIn.Where(w => w.Kind == kind).Select(w => w.DealerId).DefaultIfEmpty(chat.DealerId).First();
         var since = await db.RoutingEvents.Where(e => e.ConversationId == chat.Id && e.AgentId == sender && e.Step == RoutingStep.TransferRequested)
             .MaxAsync(e => (DateTimeOffset?)e.At, ct);
         var passed = (await db.ChatOffers
@@ -192,7 +195,7 @@ public sealed class Transfers(
         var pending = await db.ChatOffers.AsNoTracking()
             .Where(o => o.FromAgentId == senderId && o.State == OfferState.Pending
                 && db.Conversations.Any(c => c.Id == o.ConversationId && c.AssignedAgentId == senderId && c.Status == ConversationStatus.Active))
-            .Select(o => new { o.ConversationId, o.Id, o.ToDepartment, o.Deadline, Name = db.Users.Where(a => a.Id == o.AgentId).Select(a => a.FirstName).FirstOrDefault() })
+            .Select(o => new { o.ConversationId, o.Id, o.ToDepartment, o.Deadline, Name = db.Users.Where(a => a.Id == o.AgentId).Select(a => a.FirstName + " " + a.LastName).FirstOrDefault() })
             .ToListAsync(ct);
         return pending.GroupBy(o => o.ConversationId).Select(g =>
         {
@@ -238,7 +241,8 @@ public sealed class Transfers(
         }
     }
 
-    sealed record Target(TransferTargetDto Dto, Candidate Candidate);
+    /// <summary>A colleague as listed, with every department they work in at the dealers in reach (some work at two).</summary>
+    sealed record Target(TransferTargetDto Dto, Candidate Candidate, IReadOnlySet<(Guid DealerId, DepartmentKind Kind)> WorksIn);
 
     /// <summary>
     /// The sender's colleagues at the chat's dealer and, where the group allows cross-dealer work, at the group's other
@@ -273,7 +277,8 @@ public sealed class Transfers(
                     : status == ShownStatus.Offline ? "offline"
                     : "chat-limit";
                 var kinds = departments.Where(d => d.AgentId == m.Id && d.DealerId == m.DealerId).Select(d => d.Kind).Order().ToList();
-                return new Target(new TransferTargetDto(m.Id, $"{m.FirstName} {m.LastName}", status, reason, kinds, m.DealerId, dealers[m.DealerId]), c);
+                var worksIn = departments.Where(d => d.AgentId == m.Id).Select(d => (d.DealerId, d.Kind)).ToHashSet();
+                return new Target(new TransferTargetDto(m.Id, $"{m.FirstName} {m.LastName}", status, reason, kinds, m.DealerId, dealers[m.DealerId]), c, worksIn);
             }).ToList();
     }
 

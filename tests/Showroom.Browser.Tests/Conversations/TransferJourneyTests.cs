@@ -300,7 +300,7 @@ public sealed class TransferJourneyTests(BrowserFixture browser, ShowroomApp app
         // The reloaded console asks the hub what Sam sent (SentTransfers): the transfer is shown again, by first name only.
         await sam.ReloadAsync();
         await MyChat(sam, "Casey").ClickAsync();
-        await Expect(PaneStatus(sam, "Casey")).ToHaveTextAsync("Waiting for Jordan to accept…");
+        await Expect(PaneStatus(sam, "Casey")).ToHaveTextAsync("Waiting for Jordan Lee to accept…");
         await Expect(TransferButton(sam, "Casey")).ToHaveAttributeAsync("aria-disabled", "true");
         await ScreenshotAsync(sam, "transfer-pending-after-reload");
 

@@ -275,7 +275,7 @@ public sealed class TransferTests : IAsyncLifetime
         var sent = Assert.Single(await reloaded.Hub.InvokeAsync<List<JsonElement>>("SentTransfers"));
         Assert.Equal(chat, sent.GetProperty("conversationId").GetGuid());
         Assert.Equal(offerId, sent.GetProperty("offerId").GetString());
-        Assert.Equal("Jordan", sent.GetProperty("targetName").GetString());
+        Assert.Equal("Jordan Lee", sent.GetProperty("targetName").GetString());
         Assert.Empty(await jordan.Hub.InvokeAsync<List<JsonElement>>("SentTransfers"));
     }
 }

@@ -88,8 +88,16 @@ export function TransfersProvider({ hub, children }: { hub: ConsoleHub; children
     of: (id) => state[id],
     notice,
     request: async (conversationId, request, target) => {
-      const offerId = await latestHub.current.transfer(conversationId, request);
-      dispatch({ type: "requested", conversationId, offerId, target });
+      try {
+        const offerId = await latestHub.current.transfer(conversationId, request);
+        dispatch({ type: "requested", conversationId, offerId, target });
+      } catch (error) {
+        // Refused, perhaps because another tab sent one meanwhile: show what is waiting now.
+        if (hubErrorMessage(error) !== undefined) {
+          latestHub.current.sentTransfers().then((sent) => dispatch({ type: "restored", sent }), () => undefined);
+        }
+        throw error;
+      }
     },
     cancel: async (conversationId) => {
       try {
