@@ -91,6 +91,7 @@ export const manageEnUS = {
   "day.Sunday": "Sunday",
 
   "people.title": "People of {dealer}",
+  "people.empty": "No one here yet: invite the first agent.",
   "people.invite": "Invite agent",
   "people.name": "Name",
   "people.role": "Role",
@@ -202,7 +203,7 @@ export const manageEnUS = {
   "hours.add": "Add hours",
   "hours.addLabel": "Add hours on {day}",
   "hours.copy": "Same every day",
-  "hours.copyLabel": "Copy {day} hours to every day",
+  "hours.copyLabel": "Same every day as {day}",
   "holidays.title": "Holiday closures",
   "holidays.intro": "Every department is closed on these days; shoppers see the lead form.",
   "holidays.none": "No holiday closure.",

@@ -92,6 +92,7 @@ export const manageFrCA: { readonly [K in keyof typeof manageEnUS]: string } = {
   "day.Sunday": "Dimanche",
 
   "people.title": "Personnes de {dealer}",
+  "people.empty": "Personne pour l'instant : invitez le premier agent.",
   "people.invite": "Inviter un agent",
   "people.name": "Nom",
   "people.role": "Rôle",
@@ -203,7 +204,7 @@ export const manageFrCA: { readonly [K in keyof typeof manageEnUS]: string } = {
   "hours.add": "Ajouter des heures",
   "hours.addLabel": "Ajouter des heures le {day}",
   "hours.copy": "Pareil chaque jour",
-  "hours.copyLabel": "Copier les heures du {day} à tous les jours",
+  "hours.copyLabel": "Pareil chaque jour que le {day}",
   "holidays.title": "Fermetures pour congés",
   "holidays.intro": "Tous les services sont fermés ces jours-là; les clients voient le formulaire de contact.",
   "holidays.none": "Aucune fermeture pour congé.",

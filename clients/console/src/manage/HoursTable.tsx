@@ -62,7 +62,7 @@ export function HoursTable({ idPrefix, week, errors, disabled, onChange }: {
                 </ul>
               )}
             </td>
-            <td class="row-actions">
+            <td><div class="row-actions">
               {disabled ? null : (
                 <>
                   <button type="button" class="button secondary small" aria-label={t("hours.addLabel", { day: dayName(day) })}
@@ -73,7 +73,7 @@ export function HoursTable({ idPrefix, week, errors, disabled, onChange }: {
                   ) : null}
                 </>
               )}
-            </td>
+            </div></td>
           </tr>
         ))}
       </tbody>

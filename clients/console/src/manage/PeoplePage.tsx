@@ -69,6 +69,7 @@ export function PeoplePage({ me, dealer, dealers }: { me: Me; dealer: DealerDto;
       <ResultLine ok={result?.ok ?? true} text={result?.text} />
       {people === "loading" ? <p role="status" class="muted">{t("app.loading")}</p>
         : people === "failed" ? <p role="alert" class="error-box">{t("manage.loadFailed")}</p>
+        : people.length === 0 ? <p class="empty-state">{t("people.empty")}</p>
         : (
           <div class="table-wrap">
             <table class="manage-table">
@@ -92,15 +93,15 @@ export function PeoplePage({ me, dealer, dealers }: { me: Me; dealer: DealerDto;
                       <th scope="row">{p.displayName || <span class="muted">{t("people.noName")}</span>}</th>
                       <td>{p.email}</td>
                       <td>{roleName(p.role)}</td>
-                      <td><span class={`pill pill-${p.status.toLowerCase()}`}>{statusName(p)}</span>
+                      <td><span class={`person-status person-status-${p.status.toLowerCase()}`}>{statusName(p)}</span>
                         {p.status === "Invited" && p.invitationExpiresAt
                           ? <span class="muted small-line">{t("people.expires", { time: formatDateTime(p.invitationExpiresAt, locale, me.timeZone) })}</span>
                           : null}
                       </td>
-                      <td>{p.departments.map((d) => d.name).join(", ") || <span class="muted">{t("people.none")}</span>}</td>
+                      <td>{p.departments.filter((d) => d.dealerId === dealer.id).map((d) => d.name).join(", ") || <span class="muted">{t("people.none")}</span>}</td>
                       <td>{p.chatLimit ?? <span class="muted">{t("people.dealerDefault")}</span>}</td>
                       <td>{p.lastSignInAt ? formatDateTime(p.lastSignInAt, locale, p.timeZone ?? me.timeZone) : <span class="muted">{t("people.never")}</span>}</td>
-                      <td class="row-actions">
+                      <td><div class="row-actions">
                         {p.status === "Invited" ? (
                           <button type="button" class="button secondary small" aria-label={t("people.revokeNamed", { name })}
                             onClick={() => setOpen({ kind: "revoke", person: p })}>{t("people.revoke")}</button>
@@ -121,7 +122,7 @@ export function PeoplePage({ me, dealer, dealers }: { me: Me; dealer: DealerDto;
                             )}
                           </>
                         )}
-                      </td>
+                      </div></td>
                     </tr>
                   );
                 })}
@@ -214,7 +215,7 @@ function PersonDialog({ me, dealer, dealers, person, onClose }: {
     setFailure(undefined);
     const limit = chatLimit.trim() === "" ? null : Number(chatLimit);
     const departments = departmentIds.filter((id) => chosen.some((d) => d.departments.some((x) => x.id === id)));
-    const access = { role, dealerIds, departmentIds: departments, chatLimit: Number.isFinite(limit) ? limit : -1 };
+    const access = { role, dealerIds, departmentIds: departments, chatLimit: limit === null || Number.isInteger(limit) ? limit : -1 };
     try {
       if (person) {
         await putAccess(person.id, access);

@@ -1,0 +1,132 @@
+using Microsoft.Playwright;
+using Showroom.Browser.Tests.Infrastructure;
+using Showroom.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+using static Showroom.Browser.Tests.Management.ManagementSteps;
+
+namespace Showroom.Browser.Tests.Management;
+
+/// <summary>A Manager's People page on a server without a mail server: links to copy, and deactivation that ends a live tab.</summary>
+public sealed class PeopleJourneyTests(BrowserFixture browser, ShowroomApp app)
+    : BrowserTest(browser, app), IClassFixture<BrowserFixture>, IClassFixture<ShowroomApp>
+{
+    [Fact]
+    public Task Manager_invites_without_a_mail_server_and_gets_the_link_to_copy() => RunAsync(async () =>
+    {
+        var page = await NewPageAsync();
+        await SignInAsync(page, "manager@example.com");
+        await OpenManageAsync(page, "Maria Lopez", "People");
+        await Expect(page.GetByLabel("Dealer", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasTextString = "sam@example.com" })).ToContainTextAsync("Active");
+        await ScreenshotAsync(page, "manage-people");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Invite agent" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Invite agent" });
+        await Expect(dialog.GetByLabel("Role").Locator("option")).ToHaveTextAsync(["Agent", "Manager"]);
+        // Nothing typed: the server's field error appears next to the e-mail; the dialog keeps the rest.
+        await dialog.GetByRole(AriaRole.Checkbox, new() { Name = "Sales" }).CheckAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
+        await Expect(dialog.GetByLabel("Email")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(dialog.GetByRole(AriaRole.Checkbox, new() { Name = "Sales" })).ToBeCheckedAsync();
+        await dialog.GetByLabel("Email").FillAsync("new.hire@example.com");
+        await dialog.GetByLabel("Chat limit").FillAsync("4");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
+
+        var linkBox = dialog.GetByLabel("Invitation link");
+        await Expect(linkBox).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^" +
+            System.Text.RegularExpressions.Regex.Escape(App.BaseAddress.GetLeftPart(UriPartial.Authority)) + "/invite/[A-Za-z0-9_-]+$"));
+        await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Copy link" })).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "manage-invite-link");
+        var link = await linkBox.InputValueAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasTextString = "new.hire@example.com" })).ToContainTextAsync("Invited");
+
+        // The copied link works in another browser.
+        var invited = await NewPageAsync();
+        await invited.GotoAsync(link);
+        await Expect(invited.GetByText("new.hire@example.com")).ToBeVisibleAsync();
+
+        // Revoked, it does not any more.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Revoke invitation of new.hire@example.com" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Yes, revoke" }).ClickAsync();
+        await Expect(Status(page, "The invitation of new.hire@example.com was revoked.")).ToBeVisibleAsync();
+        await invited.ReloadAsync();
+        await Expect(invited.GetByText("This invitation link is not valid any more. Ask your manager for a new one.")).ToBeVisibleAsync();
+    });
+
+    [Fact]
+    public Task Deactivating_an_agent_sends_their_open_tab_to_sign_in_with_the_session_ended_notice() => RunAsync(async () =>
+    {
+        var jordan = await NewPageAsync();
+        await SignInAsync(jordan, "jordan@example.com");
+        await Expect(jordan.GetByRole(AriaRole.Heading, new() { Name = "Chat Screen" })).ToBeVisibleAsync();
+
+        var page = await NewPageAsync();
+        await SignInAsync(page, "manager@example.com");
+        await OpenManageAsync(page, "Maria Lopez", "People");
+        await page.GetByLabel("Dealer", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Example Motors Downtown" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Deactivate Jordan Lee" }).ClickAsync();
+        var confirm = page.GetByRole(AriaRole.Dialog, new() { Name = "Deactivate Jordan Lee?" });
+        await Expect(confirm).ToContainTextAsync("Their sessions end at once, their chats go back to routing");
+        await ScreenshotAsync(page, "manage-deactivate-confirm");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Yes, deactivate" }).ClickAsync();
+        await Expect(Status(page, "Jordan Lee was deactivated.")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasTextString = "jordan@example.com" })).ToContainTextAsync("Deactivated");
+
+        await Expect(jordan.GetByRole(AriaRole.Heading, new() { Name = "Sign in to Showroom" })).ToBeVisibleAsync();
+        await Expect(jordan.GetByText("Your session has ended. Sign in again to continue.")).ToBeVisibleAsync();
+        await SignInAsync(jordan, "jordan@example.com");
+        await Expect(jordan.GetByText("This account has been deactivated. Ask your manager.")).ToBeVisibleAsync();
+
+        // Reactivated, Jordan can sign in again.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reactivate Jordan Lee" }).ClickAsync();
+        await Expect(Status(page, "Jordan Lee was reactivated.")).ToBeVisibleAsync();
+        await SignInAsync(jordan, "jordan@example.com");
+        await Expect(jordan.GetByRole(AriaRole.Heading, new() { Name = "Chat Screen" })).ToBeVisibleAsync();
+    });
+
+    [Fact]
+    public Task Manage_pages_have_no_serious_accessibility_violations() => RunAsync(async () =>
+    {
+        var page = await NewPageAsync();
+        await SignInAsync(page, "admin@example.com");
+        await OpenManageAsync(page, "Alex Morgan", "People");
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasTextString = "sam@example.com" })).ToBeVisibleAsync();
+        await AssertNoSeriousViolationsAsync(page, "/manage/people");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Invite agent" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog, new() { Name = "Invite agent" })).ToBeVisibleAsync();
+        await AssertNoSeriousViolationsAsync(page, "/manage/people, invite dialog");
+        await page.Keyboard.PressAsync("Escape");
+
+        await GoToSectionAsync(page, "Dealer settings");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Routing" })).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Default chat limit")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^\\d+$"));
+        await AssertNoSeriousViolationsAsync(page, "/manage/dealer");
+        // A routing error is shown next to its field, and the page stays accessible with it.
+        var sales = page.GetByRole(AriaRole.Group, new() { Name = "Sales" });
+        var timeout = await sales.GetByLabel("Offer timeout (seconds)").InputValueAsync();
+        await sales.GetByLabel("Offer timeout (seconds)").FillAsync("1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save routing" }).ClickAsync();
+        await Expect(sales.GetByLabel("Offer timeout (seconds)")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(sales.GetByText("Out of the allowed range.")).ToBeVisibleAsync();
+        await AssertNoSeriousViolationsAsync(page, "/manage/dealer with a routing error");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Routing" }).ScrollIntoViewIfNeededAsync();
+        await ScreenshotAsync(page, "manage-routing-error");
+        await sales.GetByLabel("Offer timeout (seconds)").FillAsync(timeout);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save routing" }).ClickAsync();
+        await Expect(Status(page, "Routing saved.")).ToBeVisibleAsync();
+        await Expect(sales.GetByLabel("Offer timeout (seconds)")).Not.ToHaveAttributeAsync("aria-invalid", "true");
+
+        await GoToSectionAsync(page, "Audit log");
+        var entry = page.GetByRole(AriaRole.Row).Filter(new() { HasTextString = "routing.updated" });
+        await Expect(entry.First).ToContainTextAsync("Alex Morgan");
+        await AssertNoSeriousViolationsAsync(page, "/manage/audit");
+        await ScreenshotAsync(page, "manage-audit");
+
+        await GoToSectionAsync(page, "Canned responses");
+        await AssertNoSeriousViolationsAsync(page, "/manage/canned");
+        await GoToSectionAsync(page, "Mail");
+        await Expect(page.GetByText("No mail server is configured")).ToBeVisibleAsync();
+        await AssertNoSeriousViolationsAsync(page, "/manage/mail");
+    });
+}
