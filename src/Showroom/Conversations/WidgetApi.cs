@@ -51,6 +51,11 @@ public static class WidgetApi
                 return TypedResults.NotFound();
             }
             var origin = http.Request.Headers.Origin.ToString();
+            // Browsers send no Origin on a same-origin GET (the config, from a page on this server, like the demo site).
+            if (origin.Length == 0 && HttpMethods.IsGet(http.Request.Method) && http.Request.Headers["Sec-Fetch-Site"] == "same-origin")
+            {
+                origin = $"{http.Request.Scheme}://{http.Request.Host}";
+            }
             if (!WidgetOrigins.IsAllowed(dealer.WebsiteOrigins, origin))
             {
                 return TypedResults.Forbid();

@@ -6,6 +6,7 @@ import { DepartmentsSection } from "./DepartmentsSection.tsx";
 import { CopyButton } from "./ManageLayout.tsx";
 import { PresenceForm, RoutingForm } from "./RoutingForm.tsx";
 import { embedSnippet } from "./snippet.ts";
+import { WidgetSettingsSection } from "../widgetSettings/WidgetSettingsSection.tsx";
 
 /** One dealer's settings: details (Admins), the embed snippet, departments and hours, holidays, routing, idle auto-away. */
 export function DealerSettingsPage({ me, dealer: initial, onDealersChanged }: { me: Me; dealer: DealerDto; onDealersChanged: () => void }) {
@@ -34,6 +35,7 @@ export function DealerSettingsPage({ me, dealer: initial, onDealersChanged }: { 
         <CopyButton text={snippet} label={t("snippet.copy")} target="embed-snippet" />
         {dealer.websiteOrigins.length === 0 ? <p class="notice">{t("snippet.noOrigins")}</p> : null}
       </section>
+      <WidgetSettingsSection key={dealer.id} dealerId={dealer.id} dealerName={dealer.name} />
       <DepartmentsSection key={`${dealer.id}-${dealer.departments.map((d) => d.id).join()}`} dealer={dealer} canEdit onChanged={reload} />
       <section class="settings-section"><RoutingForm dealer={dealer} canEdit /></section>
       <section class="settings-section"><PresenceForm dealer={dealer} canEdit /></section>
