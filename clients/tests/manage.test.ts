@@ -104,3 +104,16 @@ test("a dealer's form: an address of blanks is no address; origins from lines; a
   assert.deepEqual(dealerRequest({ name: "M", groupId: "g", timeZone: "UTC", address: { street: "1 Main", city: "Austin", region: "", postalCode: "", country: "" }, origins: "", leadEmail: "" }).address,
     { street: "1 Main", city: "Austin", region: "", postalCode: "", country: "" });
 });
+
+test("an audit update shows only what changed, by path", async () => {
+  const { auditChanges } = await import("../console/src/manage/audit.ts");
+  const before = { defaultChatLimit: 8, departments: [{ department: "Sales", offerTimeoutSeconds: 20 }, { department: "Service", offerTimeoutSeconds: 30 }] };
+  const after = { defaultChatLimit: 8, departments: [{ department: "Sales", offerTimeoutSeconds: 45 }, { department: "Service", offerTimeoutSeconds: 30 }], leadEmail: "a@b.c" };
+  assert.deepEqual(auditChanges(before, after), [
+    { path: "departments[0].offerTimeoutSeconds", before: "20", after: "45" },
+    { path: "leadEmail", before: "—", after: '"a@b.c"' },
+  ]);
+  assert.deepEqual(auditChanges({ origins: ["x"] }, { origins: [] }), [
+    { path: "origins[0]", before: '"x"', after: "—" }, { path: "origins", before: "—", after: "[]" },
+  ]);
+});

@@ -86,6 +86,49 @@ public sealed class PeopleJourneyTests(BrowserFixture browser, ShowroomApp app)
     });
 
     [Fact]
+    public Task Manager_gives_a_password_reset_link_and_the_agent_sets_a_new_password_with_it() => RunAsync(async () =>
+    {
+        var page = await NewPageAsync();
+        await SignInAsync(page, "manager@example.com");
+        await OpenManageAsync(page, "Maria Lopez", "People");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Password reset link for Sam Carter" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Password reset for Sam Carter" });
+        var link = await dialog.GetByLabel("Password reset link").InputValueAsync();
+        Assert.StartsWith(App.BaseAddress.GetLeftPart(UriPartial.Authority) + "/reset-password?", link, StringComparison.Ordinal);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
+
+        var sam = await NewPageAsync();
+        await sam.GotoAsync(link);
+        await Expect(sam.GetByRole(AriaRole.Heading, new() { Name = "Choose a new password" })).ToBeVisibleAsync();
+        await Expect(sam.GetByText("For sam@example.com.")).ToBeVisibleAsync();
+        await sam.GetByLabel("New password").FillAsync("short");
+        await sam.GetByRole(AriaRole.Button, new() { Name = "Save password" }).ClickAsync();
+        await Expect(sam.GetByLabel("New password")).ToHaveAttributeAsync("aria-invalid", "true");
+        await AssertNoSeriousViolationsAsync(sam, "/reset-password with an error");
+        await ScreenshotAsync(sam, "manage-reset-password");
+        await sam.GetByLabel("New password").FillAsync("sam-new-password-1");
+        await sam.GetByRole(AriaRole.Button, new() { Name = "Save password" }).ClickAsync();
+        await Expect(Status(sam, "Your password was changed.")).ToBeVisibleAsync();
+        // Single use: the same link again is refused.
+        await sam.GotoAsync(link);
+        await sam.GetByLabel("New password").FillAsync("sam-other-password-2");
+        await sam.GetByRole(AriaRole.Button, new() { Name = "Save password" }).ClickAsync();
+        await Expect(sam.GetByText("This link is not valid any more.")).ToBeVisibleAsync();
+
+        await SignInAsync(sam, "sam@example.com", "sam-new-password-1");
+        await Expect(sam.GetByRole(AriaRole.Heading, new() { Name = "Chat Screen" })).ToBeVisibleAsync();
+
+        // "Forgot password?" on the sign-in page says the same whatever the address.
+        var stranger = await NewPageAsync();
+        await stranger.GotoAsync("/");
+        await stranger.GetByRole(AriaRole.Link, new() { Name = "Forgot password?" }).ClickAsync();
+        await stranger.GetByLabel("Email").FillAsync("nobody@example.com");
+        await stranger.GetByRole(AriaRole.Button, new() { Name = "Send me a link" }).ClickAsync();
+        await Expect(Status(stranger, "If an account has this address, we sent a link.")).ToBeVisibleAsync();
+        await AssertNoSeriousViolationsAsync(stranger, "/forgot-password");
+    });
+
+    [Fact]
     public Task Manage_pages_have_no_serious_accessibility_violations() => RunAsync(async () =>
     {
         var page = await NewPageAsync();

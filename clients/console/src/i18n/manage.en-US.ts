@@ -285,6 +285,8 @@ export const manageEnUS = {
   "audit.change": "Before → after",
   "audit.becomes": "becomes",
   "audit.none": "No entry.",
+  "audit.noChange": "No change.",
+  "audit.moreChanges": "and {count} more",
   "audit.more": "Load more",
 
   "mail.title": "Mail",

@@ -286,6 +286,8 @@ export const manageEsUS: { readonly [K in keyof typeof manageEnUS]: string } = {
   "audit.change": "Antes → después",
   "audit.becomes": "pasa a",
   "audit.none": "No hay entradas.",
+  "audit.noChange": "Sin cambios.",
+  "audit.moreChanges": "y {count} más",
   "audit.more": "Cargar más",
 
   "mail.title": "Correo",

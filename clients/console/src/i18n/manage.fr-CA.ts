@@ -286,6 +286,8 @@ export const manageFrCA: { readonly [K in keyof typeof manageEnUS]: string } = {
   "audit.change": "Avant → après",
   "audit.becomes": "devient",
   "audit.none": "Aucune entrée.",
+  "audit.noChange": "Aucun changement.",
+  "audit.moreChanges": "et {count} de plus",
   "audit.more": "Charger plus",
 
   "mail.title": "Courriel",

@@ -2,7 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { getAudit, type AuditEntryDto, type DealerDto, type Me } from "@showroom/sdk";
 import { useI18n } from "../i18n/context.tsx";
 import { formatDateTime } from "../i18n/format.ts";
-import { auditActions, compactJson } from "./audit.ts";
+import { auditActions, auditChanges, compactJson } from "./audit.ts";
 
 /** Admins: every settings and people change, newest first, by dealer and action, a page at a time. */
 export function AuditPage({ me, dealers }: { me: Me; dealers: DealerDto[] }) {
@@ -68,11 +68,7 @@ export function AuditPage({ me, dealers }: { me: Me; dealers: DealerDto[] }) {
                   <td>{e.dealerName ?? ""}</td>
                   <td><code>{e.action}</code></td>
                   <td>{e.targetName ?? e.targetId ?? ""} <span class="muted">({e.targetType})</span></td>
-                  <td class="audit-change">
-                    {e.before !== null && e.before !== undefined ? <code class="json">{compactJson(e.before)}</code> : null}
-                    {e.before != null && e.after != null ? <span aria-label={t("audit.becomes")}> → </span> : null}
-                    {e.after !== null && e.after !== undefined ? <code class="json">{compactJson(e.after)}</code> : null}
-                  </td>
+                  <td class="audit-change"><AuditChangeCell before={e.before} after={e.after} /></td>
                 </tr>
               ))}
             </tbody>
@@ -84,5 +80,24 @@ export function AuditPage({ me, dealers }: { me: Me; dealers: DealerDto[] }) {
         <button type="button" class="button secondary" onClick={() => void load(next)}>{t("audit.more")}</button>
       ) : null}
     </section>
+  );
+}
+
+/** Before → after as text: for an update, only the fields that changed; for a creation or deletion, the whole record. */
+function AuditChangeCell({ before, after }: { before: unknown; after: unknown }) {
+  const { t } = useI18n();
+  if (before == null && after == null) return null;
+  if (before == null || after == null) return <code class="json">{compactJson(before ?? after)}</code>;
+  const changes = auditChanges(before, after);
+  if (changes.length === 0) return <span class="muted">{t("audit.noChange")}</span>;
+  return (
+    <ul class="audit-diff">
+      {changes.slice(0, 12).map((c) => (
+        <li key={c.path}>
+          <code>{c.path}</code>: <code class="json">{c.before}</code> <span aria-label={t("audit.becomes")}>→</span> <code class="json">{c.after}</code>
+        </li>
+      ))}
+      {changes.length > 12 ? <li class="muted">{t("audit.moreChanges", { count: changes.length - 12 })}</li> : null}
+    </ul>
   );
 }
