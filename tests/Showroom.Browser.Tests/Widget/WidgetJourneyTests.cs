@@ -70,12 +70,16 @@ public sealed class WidgetJourneyTests(BrowserFixture browser, ShowroomApp app)
         await AllowTestOriginAsync(App);
         await using var maria = await AgentOnlineAsync(App, "manager@example.com", "Away");
         var page = await NewPageAsync();
+        // The launcher as drawn on a plain page: a hostile one changes nothing about it.
+        await page.GotoAsync(CivicPage);
+        var plain = await Launcher(page).BoundingBoxAsync();
         await page.GotoAsync("/app/demo/hostile.html");
 
         var launcher = Launcher(page);
         await Expect(launcher).ToBeVisibleAsync();
         var box = await launcher.BoundingBoxAsync();
-        Assert.Equal(56, box!.Width, 1);
+        Assert.Equal(52, box!.Height, 1);
+        Assert.Equal(plain!.Width, box.Width, 1);
         await launcher.ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Start chat" }).ClickAsync();
         await SendAsync(page, "Hello from a loud page");
