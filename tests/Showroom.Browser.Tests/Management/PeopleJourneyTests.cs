@@ -129,6 +129,78 @@ public sealed class PeopleJourneyTests(BrowserFixture browser, ShowroomApp app)
     });
 
     [Fact]
+    public Task Manager_changes_access_holidays_idle_auto_away_and_canned_responses_and_sees_dealer_details_read_only() => RunAsync(async () =>
+    {
+        var page = await NewPageAsync();
+        await SignInAsync(page, "manager@example.com");
+        await OpenManageAsync(page, "Maria Lopez", "People");
+        await page.GetByLabel("Dealer", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Example Motors Lakeside" });
+        var chris = page.GetByRole(AriaRole.Row).Filter(new() { HasTextString = "chris@example.com" });
+        await Expect(chris).ToContainTextAsync("Service, Parts");
+
+        // Access: a chat limit and one department less.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit access of Chris Nguyen" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Access of Chris Nguyen" });
+        await Expect(dialog.GetByRole(AriaRole.Checkbox, new() { Name = "Parts" })).ToBeCheckedAsync();
+        await dialog.GetByRole(AriaRole.Checkbox, new() { Name = "Parts" }).UncheckAsync();
+        await dialog.GetByLabel("Chat limit").FillAsync("25");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(dialog.GetByLabel("Chat limit")).ToHaveAttributeAsync("aria-invalid", "true");
+        await dialog.GetByLabel("Chat limit").FillAsync("3");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(Status(page, "Access of Chris Nguyen saved.")).ToBeVisibleAsync();
+        await Expect(chris.GetByRole(AriaRole.Cell).Nth(3)).ToHaveTextAsync("Service");
+        await Expect(chris).ToContainTextAsync("3");
+
+        // Dealer details are an Admin's: a Manager sees them read-only.
+        await GoToSectionAsync(page, "Dealer settings");
+        var details = page.GetByRole(AriaRole.Region, new() { Name = "Dealer details" });
+        await Expect(details.GetByText("Only an Admin can change these details.")).ToBeVisibleAsync();
+        await Expect(details.GetByRole(AriaRole.Textbox, new() { Name = "Name", Exact = true })).ToBeDisabledAsync();
+        await Expect(details.GetByRole(AriaRole.Button, new() { Name = "Save details" })).ToHaveCountAsync(0);
+
+        // A holiday closure, added and deleted.
+        await page.GetByLabel("Date").FillAsync("2026-12-25");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Holiday", Exact = true }).FillAsync("Christmas Day");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add closure" }).ClickAsync();
+        await Expect(Status(page, "Christmas Day added.")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Friday, December 25, 2026")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete Christmas Day" }).ClickAsync();
+        await Expect(Status(page, "Christmas Day deleted.")).ToBeVisibleAsync();
+        await Expect(page.GetByText("No holiday closure.")).ToBeVisibleAsync();
+
+        // Idle auto-away: out of range is refused next to the field; a good value is kept.
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Set Available agents to Away when idle" }).CheckAsync();
+        await page.GetByLabel("Minutes idle").FillAsync("0");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save idle auto-away" }).ClickAsync();
+        await Expect(page.GetByLabel("Minutes idle")).ToHaveAttributeAsync("aria-invalid", "true");
+        await page.GetByLabel("Minutes idle").FillAsync("45");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save idle auto-away" }).ClickAsync();
+        await Expect(Status(page, "Idle auto-away saved.")).ToBeVisibleAsync();
+        await page.ReloadAsync();
+        await Expect(page.GetByLabel("Minutes idle")).ToHaveValueAsync("45");
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Set Available agents to Away when idle" }).UncheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save idle auto-away" }).ClickAsync();
+        await Expect(Status(page, "Idle auto-away saved.")).ToBeVisibleAsync();
+
+        // A dealer-wide canned response: added, changed, deleted.
+        await GoToSectionAsync(page, "Canned responses");
+        var form = page.GetByRole(AriaRole.Group, new() { Name = "New response" });
+        await form.GetByLabel("Shortcut").FillAsync("holiday-hours");
+        await form.GetByLabel("Text").FillAsync("We are closed on December 25.");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Add response" }).ClickAsync();
+        await Expect(Status(page, "/holiday-hours added.")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit /holiday-hours" }).ClickAsync();
+        await page.GetByRole(AriaRole.Listitem).GetByLabel("Text").FillAsync("We are closed on December 25 and 26.");
+        await page.GetByRole(AriaRole.Listitem).GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(Status(page, "/holiday-hours saved.")).ToBeVisibleAsync();
+        await Expect(page.GetByText("We are closed on December 25 and 26.")).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "manage-canned");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete /holiday-hours" }).ClickAsync();
+        await Expect(Status(page, "/holiday-hours deleted.")).ToBeVisibleAsync();
+    });
+
+    [Fact]
     public Task Manage_pages_have_no_serious_accessibility_violations() => RunAsync(async () =>
     {
         var page = await NewPageAsync();
