@@ -18,7 +18,8 @@ public static class PreChatFields
         var missing = fields.Where(f => f.Rule == FieldRule.Required && string.IsNullOrWhiteSpace(f.Value)).Select(f => f.Label).ToList();
         if (missing.Count > 0)
         {
-            throw new HubException($"Please give your {string.Join(" and ", missing)} to start a chat.");
+            var list = missing.Count == 1 ? missing[0] : $"{string.Join(", ", missing[..^1])} and {missing[^1]}";
+            throw new HubException($"Please give your {list} to start a chat.");
         }
         return request with
         {
