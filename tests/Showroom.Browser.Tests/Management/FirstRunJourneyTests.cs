@@ -57,6 +57,11 @@ public sealed class FirstRunJourneyTests(BrowserFixture browser, FirstRunServer 
         await admin.GetByLabel("Group name").FillAsync("Lakeview Auto Group");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Create group" }).ClickAsync();
         await Expect(Status(admin, "Lakeview Auto Group created.")).ToBeVisibleAsync();
+        var group = admin.GetByRole(AriaRole.Form, new() { Name = "Group Lakeview Auto Group" });
+        await Expect(group.GetByRole(AriaRole.Checkbox, new() { Name = "Allow cross-dealer work" })).Not.ToBeCheckedAsync();
+        await group.GetByRole(AriaRole.Checkbox, new() { Name = "Allow cross-dealer work" }).CheckAsync();
+        await group.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(Status(admin, "Lakeview Auto Group saved.")).ToBeVisibleAsync();
         var newDealer = admin.GetByRole(AriaRole.Group, new() { Name = "New dealer" });
         await newDealer.GetByLabel("Name").FillAsync("Lakeview Motors");
         await ChooseTimeZoneAsync(admin, "Timezone", "America/Chicago");
@@ -152,6 +157,14 @@ public sealed class FirstRunJourneyTests(BrowserFixture browser, FirstRunServer 
         await Expect(OfferCard(agent, "Casey")).ToContainTextAsync("Lakeview Motors · Sales");
         await AcceptAsync(agent, "Casey");
         await ScreenshotAsync(agent, "manage-journey-accepted");
+
+        // The Mail page: configured, and a test message reaches the SMTP server.
+        await GoToSectionAsync(admin, "Mail");
+        await Expect(admin.GetByText("A mail server is configured")).ToBeVisibleAsync();
+        await Expect(admin.GetByLabel("Send a test message to")).ToHaveValueAsync("owner@example.com");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Send test message" }).ClickAsync();
+        await Expect(Status(admin, "Test message sent to owner@example.com.")).ToBeVisibleAsync();
+        await Eventually.TrueAsync(() => Directory.GetFiles(server.Sink.Directory, "*.eml").Length == 2, "test message received");
     });
 }
 

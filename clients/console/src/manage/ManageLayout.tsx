@@ -50,15 +50,17 @@ export function ManageLayout({ me, path, headingRef, title, documentTitle, child
   const { t } = useI18n();
   useDocumentTitle(documentTitle);
   const [dealers, setDealers] = useState<DealerDto[] | "loading" | "failed">("loading");
-  const [search, setSearch] = useState(location.search);
+  // The dealer lives in the URL ("?dealer="): read it on every render; the counter re-renders after replaceState.
+  const [, setVersion] = useState(0);
+  const rerender = () => setVersion((v) => v + 1);
+  const search = location.search;
   const section = manageSections.find((s) => s.path === path);
 
   const load = () => getDealers().then((list) => setDealers([...list].sort((a, b) => a.name.localeCompare(b.name))), () => setDealers("failed"));
   useEffect(() => void load(), []);
   useEffect(() => {
-    const update = () => setSearch(location.search);
-    addEventListener("popstate", update);
-    return () => removeEventListener("popstate", update);
+    addEventListener("popstate", rerender);
+    return () => removeEventListener("popstate", rerender);
   }, []);
 
   const list = typeof dealers === "string" ? [] : dealers;
@@ -66,14 +68,14 @@ export function ManageLayout({ me, path, headingRef, title, documentTitle, child
 
   const choose = (id: string) => {
     history.replaceState(null, "", `${location.pathname}?dealer=${encodeURIComponent(id)}`);
-    setSearch(location.search);
+    rerender();
   };
 
   const go = (event: MouseEvent, to: string) => {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
     navigate(to);
-    setSearch(location.search);
+    rerender();
   };
 
   const hrefOf = (s: Section) => (s.perDealer && dealer ? `${s.path}?dealer=${encodeURIComponent(dealer.id)}` : s.path);
