@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Showroom.Browser.Tests.Infrastructure;
 using Showroom.Demo;
@@ -112,6 +113,10 @@ public sealed class WidgetSettingsJourneyTests(BrowserFixture browser, ShowroomA
         await page.SetViewportSizeAsync(1280, 2400);
         await section.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, "widget-settings-preview.png") });
         await page.SetViewportSizeAsync(1280, 800);
+
+        var axe = await section.RunAxe();
+        var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, string.Join("; ", serious.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
 
         await section.GetByRole(AriaRole.Button, new() { Name = "Save widget settings" }).ClickAsync();
         await Expect(section.GetByRole(AriaRole.Status).Filter(new() { HasText = "Widget settings saved." })).ToBeVisibleAsync();
