@@ -222,6 +222,8 @@ export interface RoutingSettingsDto {
   defaultChatLimit: number;
   stickyReturningShoppers: boolean;
   departments: DepartmentRoutingDto[];
+  /** Offers timing out in a row on an agent before they are set Away (0: never; 0 to 20). */
+  missedOffersBeforeAway: number;
 }
 
 export const getRouting = (dealerId: string) => apiFetch<RoutingSettingsDto>(`/api/dealers/${seg(dealerId)}/settings/routing`);

@@ -40,6 +40,9 @@ public sealed class Dealer
     /// <summary>A returning shopper's chat is offered first to the agent they last chatted with, when eligible.</summary>
     public bool StickyReturningShoppers { get; set; } = true;
 
+    /// <summary>After this many offers in a row time out on one of the dealer's agents, they are set Away (0: never).</summary>
+    public int MissedOffersBeforeAway { get; set; } = 3;
+
     /// <summary>The chat widget's look, greeting and start form.</summary>
     public WidgetSettings Widget { get; set; } = new();
 }

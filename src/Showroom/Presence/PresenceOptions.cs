@@ -13,7 +13,4 @@ public sealed class PresenceOptions
 
     /// <summary>How often each node renews its leases and looks for agents gone past the grace period.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>After this many offers in a row time out on an agent, they are set Away (0: never).</summary>
-    public int MissedOffersBeforeAway { get; set; } = 3;
 }

@@ -120,13 +120,13 @@ public sealed class PresenceService(
         }
     }
 
-    /// <summary>An offer timed out on this agent; after the configured number in a row they are set Away.</summary>
-    public async Task RecordMissedOfferAsync(Guid agentId, CancellationToken ct)
+    /// <summary>An offer of a dealer's chat timed out on this agent; after the dealer's number in a row they are set Away.</summary>
+    public async Task RecordMissedOfferAsync(Guid agentId, Guid dealerId, CancellationToken ct)
     {
         await EnsureStateAsync(agentId, ct);
         await db.AgentStates.Where(s => s.AgentId == agentId)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.ConsecutiveMissedOffers, x => x.ConsecutiveMissedOffers + 1), ct);
-        var limit = options.Value.MissedOffersBeforeAway;
+        var limit = await db.Dealers.Where(d => d.Id == dealerId).Select(d => d.MissedOffersBeforeAway).SingleOrDefaultAsync(ct);
         var state = await db.AgentStates.AsNoTracking().SingleAsync(s => s.AgentId == agentId, ct);
         if (limit > 0 && state.ConsecutiveMissedOffers >= limit && state.Status == AgentStatus.Available)
         {

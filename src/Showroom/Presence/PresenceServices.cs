@@ -8,9 +8,9 @@ public static class PresenceServices
     {
         services.Configure<PresenceOptions>(configuration.GetSection(PresenceOptions.Section));
         var options = ConfigurationServices.Bind<PresenceOptions>(configuration, PresenceOptions.Section);
-        if (options.SweepInterval <= TimeSpan.Zero || options.GracePeriod < TimeSpan.Zero || options.MissedOffersBeforeAway < 0)
+        if (options.SweepInterval <= TimeSpan.Zero || options.GracePeriod < TimeSpan.Zero)
         {
-            throw new StartupException("Presence:SweepInterval must be positive, Presence:GracePeriod and Presence:MissedOffersBeforeAway not negative.");
+            throw new StartupException("Presence:SweepInterval must be positive and Presence:GracePeriod not negative.");
         }
         if (options.LeaseDuration <= options.SweepInterval)
         {

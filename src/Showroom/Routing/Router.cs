@@ -68,7 +68,7 @@ public sealed class Router(
         {
             if (await offers.CloseAsync(late, OfferState.TimedOut, OfferBook.TimedOut, null, ct))
             {
-                await presence.RecordMissedOfferAsync(late.AgentId, ct);
+                await presence.RecordMissedOfferAsync(late.AgentId, late.DealerId, ct);
             }
         }
         chatOffers = await db.ChatOffers.AsNoTracking().Where(o => o.ConversationId == chat.Id).ToListAsync(ct);

@@ -11,7 +11,9 @@ public sealed record DepartmentRoutingDto(
     DepartmentKind Department, RoutingPolicy Policy, int OfferTimeoutSeconds, int EscalateAfterSeconds, int MissedChatLimitSeconds,
     bool EscalateToOtherDepartments, bool EscalateToManagers, bool EscalateToGroupDealers);
 
-public sealed record RoutingSettingsDto(int DefaultChatLimit, bool StickyReturningShoppers, IReadOnlyList<DepartmentRoutingDto> Departments);
+/// <summary>A dealer's routing: <see cref="MissedOffersBeforeAway"/> offers timing out in a row set an agent Away (0: never).</summary>
+public sealed record RoutingSettingsDto(
+    int DefaultChatLimit, bool StickyReturningShoppers, IReadOnlyList<DepartmentRoutingDto> Departments, int MissedOffersBeforeAway = 3);
 
 /// <summary>The signed-in agent's offers, and a dealer's routing settings (Managers of the dealer and Admins change them).</summary>
 public static class RoutingApi
@@ -52,7 +54,8 @@ public static class RoutingApi
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Dealers.Where(d => d.Id == dealerId).ExecuteUpdateAsync(s => s
             .SetProperty(d => d.DefaultChatLimit, settings.DefaultChatLimit)
-            .SetProperty(d => d.StickyReturningShoppers, settings.StickyReturningShoppers), ct);
+            .SetProperty(d => d.StickyReturningShoppers, settings.StickyReturningShoppers)
+            .SetProperty(d => d.MissedOffersBeforeAway, settings.MissedOffersBeforeAway), ct);
         foreach (var d in settings.Departments)
         {
             await db.Departments.Where(x => x.DealerId == dealerId && x.Kind == d.Department).ExecuteUpdateAsync(s => s
@@ -79,6 +82,10 @@ public static class RoutingApi
         if (settings.DefaultChatLimit is < 1 or > 50)
         {
             errors["defaultChatLimit"] = ["out_of_range"];
+        }
+        if (settings.MissedOffersBeforeAway is < 0 or > 20)
+        {
+            errors["missedOffersBeforeAway"] = ["out_of_range"];
         }
         var seen = new HashSet<DepartmentKind>();
         for (var i = 0; i < (settings.Departments?.Count ?? 0); i++)
@@ -119,6 +126,6 @@ public static class RoutingApi
             .Select(d => new { d.Kind, d.Routing }).ToListAsync(ct);
         return new RoutingSettingsDto(dealer.DefaultChatLimit, dealer.StickyReturningShoppers, departments.Select(d => new DepartmentRoutingDto(
             d.Kind, d.Routing.Policy, d.Routing.OfferTimeoutSeconds, d.Routing.EscalateAfterSeconds, d.Routing.MissedChatLimitSeconds,
-            d.Routing.EscalateToOtherDepartments, d.Routing.EscalateToManagers, d.Routing.EscalateToGroupDealers)).ToList());
+            d.Routing.EscalateToOtherDepartments, d.Routing.EscalateToManagers, d.Routing.EscalateToGroupDealers)).ToList(), dealer.MissedOffersBeforeAway);
     }
 }

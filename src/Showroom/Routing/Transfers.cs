@@ -235,7 +235,7 @@ public sealed class Transfers(
         {
             if (await offers.CloseAsync(offer, OfferState.TimedOut, OfferBook.TimedOut, null, ct))
             {
-                await presence.RecordMissedOfferAsync(offer.AgentId, ct);
+                await presence.RecordMissedOfferAsync(offer.AgentId, offer.DealerId, ct);
                 await PassedAsync(offer, TimedOut, ct);
             }
         }

@@ -244,10 +244,12 @@ public sealed class PresenceTests : IAsyncLifetime
         await using (var scope = _app.Services.CreateAsyncScope())
         {
             var presence = scope.ServiceProvider.GetRequiredService<PresenceService>();
-            await presence.RecordMissedOfferAsync(Guid.Parse(id), CancellationToken.None);
-            await presence.RecordMissedOfferAsync(Guid.Parse(id), CancellationToken.None);
+            var downtown = await scope.ServiceProvider.GetRequiredService<Showroom.Data.ShowroomDb>().Dealers
+                .Where(d => d.Name == "Example Motors Downtown").Select(d => d.Id).SingleAsync();
+            await presence.RecordMissedOfferAsync(Guid.Parse(id), downtown, CancellationToken.None);
+            await presence.RecordMissedOfferAsync(Guid.Parse(id), downtown, CancellationToken.None);
             Assert.Equal("Available", await ShownAsync(sam, id));
-            await presence.RecordMissedOfferAsync(Guid.Parse(id), CancellationToken.None);
+            await presence.RecordMissedOfferAsync(Guid.Parse(id), downtown, CancellationToken.None);
         }
 
         var message = await told.Task.WaitAsync(TimeSpan.FromSeconds(5));

@@ -43,7 +43,7 @@ public sealed class RoutingTests : IAsyncLifetime
     }
 
     /// <summary>Changes Downtown's routing through the managers' API, as a manager would.</summary>
-    async Task RouteAsync(Action<Dictionary<string, JsonElement>> department, string kind = "Sales", int? chatLimit = null)
+    async Task RouteAsync(Action<Dictionary<string, JsonElement>> department, string kind = "Sales", int? chatLimit = null, int? missedOffersBeforeAway = null)
     {
         var current = await _manager.GetJsonAsync<JsonElement>($"/api/dealers/{_downtown}/settings/routing");
         var departments = current.GetProperty("departments").EnumerateArray().Select(d =>
@@ -60,6 +60,7 @@ public sealed class RoutingTests : IAsyncLifetime
             defaultChatLimit = chatLimit ?? current.GetProperty("defaultChatLimit").GetInt32(),
             stickyReturningShoppers = current.GetProperty("stickyReturningShoppers").GetBoolean(),
             departments,
+            missedOffersBeforeAway = missedOffersBeforeAway ?? current.GetProperty("missedOffersBeforeAway").GetInt32(),
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -282,6 +283,29 @@ public sealed class RoutingTests : IAsyncLifetime
         Assert.Equal("Away", status.GetProperty("status").GetString());
         Assert.Equal("MissedOffers", status.GetProperty("cause").GetString());
         await Eventually.TrueAsync(() => sam.Statuses.Any(s => s.GetProperty("cause").GetString() == "MissedOffers"), "Sam was told");
+    }
+
+    [Fact]
+    public async Task The_dealer_chooses_after_how_many_missed_offers_an_agent_is_set_Away()
+    {
+        var refused = await _manager.SendAsync(HttpMethod.Put, $"/api/dealers/{_downtown}/settings/routing", new
+        {
+            defaultChatLimit = 8, stickyReturningShoppers = true, departments = Array.Empty<object>(), missedOffersBeforeAway = 21,
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.True((await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("missedOffersBeforeAway", out _));
+
+        await RouteAsync(Settings("Sequential", timeout: 20), missedOffersBeforeAway: 1);
+        Assert.Equal(1, (await _manager.GetJsonAsync<JsonElement>($"/api/dealers/{_downtown}/settings/routing")).GetProperty("missedOffersBeforeAway").GetInt32());
+        await using var sam = await AgentClient.ConnectAsync(_app, "sam@example.com");
+        await using var shopper = await ShopperAsync();
+        var id = IdOf(await shopper.StartAsync());
+        await sam.OfferOfAsync(id);
+
+        await AdvanceAsync(21);
+
+        var status = await sam.Session.GetJsonAsync<JsonElement>($"/api/agents/{sam.Id}/status");
+        Assert.Equal(("Away", "MissedOffers"), (status.GetProperty("status").GetString(), status.GetProperty("cause").GetString()));
     }
 
     [Fact]

@@ -218,6 +218,8 @@ export const manageEnUS = {
   "routing.title": "Routing",
   "routing.defaultChatLimit": "Default chat limit",
   "routing.defaultChatLimitHint": "Chats an agent takes at once, unless their own limit is set.",
+  "routing.missedOffersBeforeAway": "Auto-away after missed offers",
+  "routing.missedOffersBeforeAwayHint": "Offers in a row that time out on an agent before they are set Away (0: never).",
   "routing.sticky": "Returning shoppers go to the agent they talked to",
   "routing.stickyHint": "When that agent is Available.",
   "routing.policy": "Policy",

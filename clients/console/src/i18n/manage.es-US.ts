@@ -219,6 +219,8 @@ export const manageEsUS: { readonly [K in keyof typeof manageEnUS]: string } = {
   "routing.title": "Asignación",
   "routing.defaultChatLimit": "Límite de chats predeterminado",
   "routing.defaultChatLimitHint": "Chats que un agente atiende a la vez, salvo que tenga su propio límite.",
+  "routing.missedOffersBeforeAway": "Ausente automático tras ofertas perdidas",
+  "routing.missedOffersBeforeAwayHint": "Ofertas seguidas sin respuesta antes de poner al agente en Ausente (0: nunca).",
   "routing.sticky": "Los compradores que regresan van al agente con quien hablaron",
   "routing.stickyHint": "Cuando ese agente está Disponible.",
   "routing.policy": "Política",

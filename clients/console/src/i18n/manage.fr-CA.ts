@@ -219,6 +219,8 @@ export const manageFrCA: { readonly [K in keyof typeof manageEnUS]: string } = {
   "routing.title": "Acheminement",
   "routing.defaultChatLimit": "Limite de clavardages par défaut",
   "routing.defaultChatLimitHint": "Clavardages qu'un agent prend à la fois, sauf si sa propre limite est définie.",
+  "routing.missedOffersBeforeAway": "Absent automatique après offres manquées",
+  "routing.missedOffersBeforeAwayHint": "Offres de suite restées sans réponse avant de mettre l'agent Absent (0 : jamais).",
   "routing.sticky": "Les clients qui reviennent vont à l'agent à qui ils ont parlé",
   "routing.stickyHint": "Quand cet agent est Disponible.",
   "routing.policy": "Politique",

@@ -36,7 +36,7 @@ export function RoutingForm({ dealer, canEdit }: { dealer: DealerDto; canEdit: b
 
   const show = (s: RoutingSettingsDto) => {
     setSettings(s);
-    const next: Record<string, string> = { defaultChatLimit: String(s.defaultChatLimit) };
+    const next: Record<string, string> = { defaultChatLimit: String(s.defaultChatLimit), missedOffersBeforeAway: String(s.missedOffersBeforeAway) };
     s.departments.forEach((d, i) => numbers.forEach((n) => (next[`departments[${i}].${n.field}`] = String(d[n.field]))));
     setTexts(next);
   };
@@ -59,6 +59,7 @@ export function RoutingForm({ dealer, canEdit }: { dealer: DealerDto; canEdit: b
     const body: RoutingSettingsDto = {
       defaultChatLimit: toNumber(texts.defaultChatLimit ?? ""),
       stickyReturningShoppers: settings.stickyReturningShoppers,
+      missedOffersBeforeAway: toNumber(texts.missedOffersBeforeAway ?? ""),
       departments: settings.departments.map((d, i) => ({
         ...d,
         offerTimeoutSeconds: toNumber(texts[`departments[${i}].offerTimeoutSeconds`] ?? ""),
@@ -88,6 +89,11 @@ export function RoutingForm({ dealer, canEdit }: { dealer: DealerDto; canEdit: b
           <Field id="routing-chatLimit" label={t("routing.defaultChatLimit")} required error={errors.defaultChatLimit} hint={t("routing.defaultChatLimitHint")}>
             {(d, invalid) => <input id="routing-chatLimit" type="number" min={1} max={50} inputMode="numeric" value={texts.defaultChatLimit}
               onInput={text("defaultChatLimit")} aria-invalid={invalid} aria-describedby={d} />}
+          </Field>
+          <Field id="routing-missedOffers" label={t("routing.missedOffersBeforeAway")} required error={errors.missedOffersBeforeAway}
+            hint={t("routing.missedOffersBeforeAwayHint")}>
+            {(d, invalid) => <input id="routing-missedOffers" type="number" min={0} max={20} inputMode="numeric" value={texts.missedOffersBeforeAway}
+              onInput={text("missedOffersBeforeAway")} aria-invalid={invalid} aria-describedby={d} />}
           </Field>
           <div class="field check-field">
             <label class="check">

@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Showroom.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class MissedOffersPerDealer : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "MissedOffersBeforeAway",
+                table: "Dealers",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 3);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "MissedOffersBeforeAway",
+                table: "Dealers");
+        }
+    }
+}
