@@ -24,13 +24,25 @@ public sealed class OperationsTests(ShowroomApp app) : IClassFixture<ShowroomApp
         using var http = new HttpClient { BaseAddress = broken.BaseAddress };
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/ready")).StatusCode);
 
-        // Make the data folder unusable: the database file becomes a directory.
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.GetFiles(broken.DataDirectory, "showroom.db*"))
+        // Make the data folder unusable: the database file becomes a directory. The server's sweeps keep running and
+        // may open (so create) the file again between the delete and the directory: then it is tried again.
+        for (var attempt = 1; ; attempt++)
         {
-            File.Delete(file);
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in Directory.GetFiles(broken.DataDirectory, "showroom.db*"))
+            {
+                File.Delete(file);
+            }
+            try
+            {
+                Directory.CreateDirectory(Path.Combine(broken.DataDirectory, "showroom.db"));
+                break;
+            }
+            catch (IOException) when (attempt < 50)
+            {
+                await Task.Delay(20);
+            }
         }
-        Directory.CreateDirectory(Path.Combine(broken.DataDirectory, "showroom.db"));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await http.GetAsync("/health/ready")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/live")).StatusCode);
