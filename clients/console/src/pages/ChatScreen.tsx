@@ -29,8 +29,9 @@ export function ChatScreen({ headingRef }: { headingRef: Ref<HTMLHeadingElement>
   useChatShortcuts(shown?.map((c) => c.conversation.id) ?? [], selectedId, select);
   return (
     <main id="main" class="page" aria-labelledby="page-heading">
-      <h1 id="page-heading" ref={headingRef} tabIndex={-1}>{t("chat.title")}</h1>
+      {/* Above the heading: after it, the top offer's Accept stays the first stop of the Tab key. */}
       <ExtensionBanner dismissible />
+      <h1 id="page-heading" ref={headingRef} tabIndex={-1}>{t("chat.title")}</h1>
       <div class="chat-layout">
         <div class="chat-main">
           {/* First in the main area: the top offer's Accept is the first stop of the Tab key. */}
