@@ -129,7 +129,9 @@ public sealed class PresenceSweeper(
                 && connections.TryMarkClosing(connectionId))
             {
                 log.LogInformation("Closing connection {ConnectionId} of agent {AgentId}: its session has ended", connectionId, entry.AgentId);
-                await SessionTerminator.CloseAsync(hub.Clients.Client(connectionId), entry.Context, "session-ended");
+                // A paired extension whose token no longer works hears the same reason whichever path closes it first.
+                var reason = Notifications.ExtensionTokens.TryParseSession(entry.SessionId, out _) ? "device-revoked" : "session-ended";
+                await SessionTerminator.CloseAsync(hub.Clients.Client(connectionId), entry.Context, reason);
             }
         }
     }
