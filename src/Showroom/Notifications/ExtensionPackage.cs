@@ -18,6 +18,7 @@ namespace Showroom.Notifications;
 public sealed class ExtensionPackage(ServerKeyStore keys, IWebHostEnvironment env, IOptions<ShowroomOptions> options)
 {
     const string Folder = "app/extension";
+    const int MaxCachedOrigins = 8;
     readonly ConcurrentDictionary<string, byte[]> _zips = new(StringComparer.OrdinalIgnoreCase);
     Task<Identity>? _identity;
 
@@ -92,7 +93,11 @@ public sealed class ExtensionPackage(ServerKeyStore keys, IWebHostEnvironment en
             await AddFolderAsync(zip, env.WebRootFileProvider, Folder, "", ct);
         }
         var bytes = buffer.ToArray();
-        _zips[origin] = bytes;
+        // Without Showroom:PublicUrl the origin comes from the request's Host header: keep a few, not one per made-up host.
+        if (_zips.Count < MaxCachedOrigins)
+        {
+            _zips[origin] = bytes;
+        }
         return bytes;
     }
 
