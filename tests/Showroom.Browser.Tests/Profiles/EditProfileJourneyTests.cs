@@ -191,7 +191,8 @@ public sealed partial class EditProfileJourneyTests(BrowserFixture browser, Show
         await Expect(box).ToBeFocusedAsync();
         await Expect(box).ToHaveAccessibleDescriptionAsync(new Regex("Recommended size is 222\\s*x\\s*222px"));
 
-        var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Enter"));
+        // Enter on the focused box (pressed through the box: a late re-render of the page may have moved focus meanwhile).
+        var chooser = await page.RunAndWaitForFileChooserAsync(() => box.PressAsync("Enter"));
         await chooser.SetFilesAsync(new FilePayload { Name = "maria.jpg", MimeType = "image/jpeg", Buffer = TestImages.RedBlue(SKEncodedImageFormat.Jpeg) });
 
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasTextString = "Headshot saved." })).ToBeVisibleAsync();

@@ -41,7 +41,7 @@ export function NotificationSettingsProvider({ hub, children }: { hub: ConsoleHu
   const { me, status } = usePresence();
   const [settings, setSettings] = useState<NotificationSettingsDto>(() => remembered(me.id) ?? defaultNotificationSettings);
   const [loaded, setLoaded] = useState(false);
-  /** Bumped by every change from the server, so an older GET answer never overwrites a newer event. */
+  /** Bumped by every change (the server's and the agent's own), so an older GET answer never overwrites a newer one. */
   const version = useRef(0);
 
   const apply = (next: NotificationSettingsDto) => {
@@ -76,7 +76,8 @@ export function NotificationSettingsProvider({ hub, children }: { hub: ConsoleHu
   // Shown at once (a checkbox must not spring back while the server answers); put back if it was not saved.
   const save = async (next: NotificationSettingsDto) => {
     const before = latest.current;
-    const asked = version.current;
+    // A read still in flight must not put back what the agent just chose.
+    const asked = ++version.current;
     setSettings(next);
     try {
       const saved = await putNotificationSettings(next);
