@@ -7,6 +7,7 @@ import { departmentKey, shopperName } from "../chat/labels.ts";
 import { formatWaiting } from "../chat/offers.ts";
 import { StatusDot } from "../components/StatusDot.tsx";
 import { usePresence } from "../presence/PresenceContext.tsx";
+import { statusNameKey as statusKey } from "../presence/presence.ts";
 import { useNow } from "../useNow.ts";
 import { useDocumentTitle } from "../pages/useDocumentTitle.ts";
 import { getBoard, statusCounts, waitedMs, type LiveBoard } from "./board.ts";
@@ -15,12 +16,6 @@ import "./board.css";
 /** Read again this often, and at once when anyone's status changes. */
 const refreshEveryMs = 5_000;
 
-const statusKey = {
-  Available: "status.available",
-  Away: "status.away",
-  DoNotDisturb: "status.doNotDisturb",
-  Offline: "status.offline",
-} as const;
 
 /** The live board: for one dealer, who is in which status with their chats, and the chats waiting with their wait. */
 export function LiveBoardPage({ headingRef, me }: { headingRef: Ref<HTMLHeadingElement>; me: Me }) {

@@ -1,5 +1,6 @@
 import type { DepartmentKind, SentTransferDto, TransferTargetDto, TransferUpdateDto } from "@showroom/sdk";
 import type { MessageKey } from "../i18n/index.ts";
+import { statusNameKey as statusKey } from "../presence/presence.ts";
 
 /** The server's longest note (Transfers.RequestAsync). */
 export const maxNoteLength = 1000;
@@ -59,12 +60,6 @@ export function targetStatusLine(target: TransferTargetDto): { status?: MessageK
   }
 }
 
-const statusKey = {
-  Available: "status.available",
-  Away: "status.away",
-  DoNotDisturb: "status.doNotDisturb",
-  Offline: "status.offline",
-} as const satisfies Readonly<Record<TransferTargetDto["status"], MessageKey>>;
 
 /** Whom a pending transfer waits for: a named colleague, or anyone in a department. */
 export type TransferTarget = { agentName: string } | { department: DepartmentKind };
